@@ -1,0 +1,1 @@
+"""edusite: articles with citations, FAQs and in-browser Python quizzes for MkDocs."""

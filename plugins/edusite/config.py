@@ -1,0 +1,37 @@
+"""The plugin's options as declared in `mkdocs.yml` under `plugins: - edusite:`."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class EduSiteConfig(Config):
+    """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`."""
+
+    enabled = opt.Type(bool, default=True)
+    """Turn the whole plugin off (for example to time a build without it)."""
+
+    bibliography = opt.Type(str, default="content/references.json")
+    """CSL-JSON file (as Zotero and other reference managers export it), relative to mkdocs.yml."""
+
+    quizzes_dir = opt.Type(str, default="quizzes")
+    """Folder of quiz, self-check and calculator modules, relative to mkdocs.yml."""
+
+    cache = opt.Type(bool, default=True)
+    """Reuse compiled quiz packages whose inputs are unchanged."""
+
+    cache_dir = opt.Type(str, default=".cache/edusite")
+    """Where compiled quiz packages are kept between builds, keyed by content hash."""
+
+    pyodide_dir = opt.Type(str, default="node_modules/pyodide")
+    """The npm package `pyodide` (pinned in package.json), copied into the built site."""
+
+    disclaimer = opt.Type(
+        str,
+        default=(
+            "This guide is for education only. It is not medical advice and cannot diagnose "
+            "you. If you are worried about your health, talk to a doctor or physical therapist."
+        ),
+    )
+    """Text of the medical disclaimer shown on every article."""

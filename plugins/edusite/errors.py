@@ -1,0 +1,78 @@
+"""The one error type for editors' mistakes, and a collector that reports them all at once.
+
+Every problem an editor can cause is a `ContentProblem` with a stable code (listed on the
+editors' page), the file and 1-based line it was found at, what is wrong and what to do.
+Code that finds problems appends them to a `Problems` collector instead of raising at the
+first one, so a single run reports everything; `Problems.raise_if_any()` then raises one
+`ContentError` (a MkDocs `PluginError`, printed without a traceback).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True, order=True)
+class ContentProblem:
+    """One mistake in the content, located at `path:line`."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    hint: str = ""
+    source_line: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.message} [{self.code}]"
+        if self.source_line.strip():
+            text += f"\n    | {self.source_line.rstrip()}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class ContentError(PluginError):
+    """Raised once with every problem found; MkDocs prints it without a traceback."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        heading = f"{count} content problem{'s' if count != 1 else ''} found:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+class Problems:
+    """Collects problems from every check; raise them together at the end."""
+
+    def __init__(self) -> None:
+        self._items: list[ContentProblem] = []
+
+    def add(
+        self,
+        path: str | Path,
+        line: int,
+        code: str,
+        message: str,
+        hint: str = "",
+        source_line: str = "",
+    ) -> None:
+        self._items.append(
+            ContentProblem(str(path), max(line, 1), code, message, hint, source_line)
+        )
+
+    def extend(self, problems: list[ContentProblem]) -> None:
+        self._items.extend(problems)
+
+    def __iter__(self):
+        return iter(sorted(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def raise_if_any(self) -> None:
+        if self._items:
+            raise ContentError(list(self._items))

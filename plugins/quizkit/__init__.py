@@ -1,0 +1,1 @@
+"""quizkit: the authoring API for quizzes, self-checks and calculators (standard library only)."""
