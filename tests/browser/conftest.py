@@ -1,0 +1,154 @@
+"""Fixtures for tests in a real headless Chromium against the real built site.
+
+The site is built once per test session with `mkdocs build --strict` into a temporary folder
+and served on 127.0.0.1 by a small threaded static server. Chromium is Debian's
+(/usr/bin/chromium, installed by `.ci/setup --browser`), driven by Playwright for Python;
+Playwright's own browser download does not work on this project's machines.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("EDUSITE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder runs in the browser."""
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
+    """Build a site exactly as `make build` does, failing the test session on any problem."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "--config-file", str(config_file), "--site-dir", str(site_dir)],
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the MIME types module workers and WebAssembly need."""
+
+    extensions_map = {  # noqa: RUF012 - class-level table, as in the base class
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: the tests read requests from the browser, not from the log."""
+
+
+class SiteServer:
+    """A static server for one folder on a free loopback port, stopped by `close()`."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(StaticHandler, directory=str(directory))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        host, port = self._httpd.server_address[:2]
+        self.url = f"http://{host}:{port}/"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (mkdocs.yml at the repository root), built once per session."""
+    site_dir = tmp_path_factory.mktemp("site")
+    build_site(site_dir)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site served on 127.0.0.1."""
+    server = SiteServer(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `.ci/setup --browser` (installs Debian's chromium)")
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test: no cache, no storage, no cookies shared."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, site_url: str) -> Page:
+    """A page that records every request (`page.all_requests`) and those to another origin
+    (`page.external_requests`), including requests made by its workers."""
+    site_origin = _origin(site_url)
+    page = context.new_page()
+    page.all_requests = []  # type: ignore[attr-defined]
+    page.external_requests = []  # type: ignore[attr-defined]
+
+    def record(request) -> None:  # noqa: ANN001 - Playwright's Request
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        page.all_requests.append(url)  # type: ignore[attr-defined]
+        if _origin(url) != site_origin:
+            page.external_requests.append(url)  # type: ignore[attr-defined]
+
+    context.on("request", record)
+    return page
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
