@@ -1,0 +1,34 @@
+"""Content checks that are not part of rendering: headings, raw HTML, images, links.
+
+Each check is a plain function of a page's source (`SourceDoc`) returning `ContentProblem`s
+with exact lines; nothing here imports MkDocs, so `edusite check`, the plugin and the tests
+call the same code. Link checks need every page's anchors first (`SiteIndex`), so they run
+once all pages are rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edusite.checks.headings import check_headings
+from edusite.checks.images import check_images
+from edusite.checks.links import SiteIndex, anchors_in_html, check_links
+from edusite.checks.rawhtml import check_raw_html
+from edusite.checks.source import SourceDoc
+from edusite.errors import ContentProblem
+
+__all__ = [
+    "SiteIndex",
+    "SourceDoc",
+    "anchors_in_html",
+    "check_headings",
+    "check_images",
+    "check_links",
+    "check_raw_html",
+    "check_source",
+]
+
+
+def check_source(doc: SourceDoc, docs_dir: Path) -> list[ContentProblem]:
+    """Every check that needs only this page's own source (and the files beside it)."""
+    return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, docs_dir)]
