@@ -8,13 +8,27 @@ on_page_markdown -> render -> on_page_content) -> on_env -> (each page: on_page_
 write) -> on_post_build. Problems are collected from every page and raised in `on_env`,
 which runs before any page or static file is written, so a bad edit leaves nothing
 half-written.
+
+Each hook below calls one method per section: `_article_*` (front matter, citations, FAQ,
+JSON-LD) and `_quiz_*` (compile, embed, runtime files). A section only touches its own
+attributes; both report editors' mistakes into `self.problems`.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from edusite.config import EduSiteConfig
+from edusite.errors import Problems
 
 log = get_plugin_logger(__name__)
 
@@ -22,6 +36,106 @@ log = get_plugin_logger(__name__)
 class EduSitePlugin(BasePlugin[EduSiteConfig]):
     """Articles with numbered citations, FAQs and in-browser Python quizzes."""
 
-    # --- articles: front matter, citations, FAQ, JSON-LD (owned by the articles work) ---
+    def __init__(self) -> None:
+        self.problems = Problems()
+        self.project_dir = Path.cwd()
 
-    # --- quizzes: compile, embed, runtime files (owned by the quiz work) ---
+    # --- MkDocs hooks: each one delegates to the sections below --------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.problems = Problems()
+        self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._article_on_config(config)
+        self._quiz_on_config(config)
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return markdown
+        self._article_on_page_markdown(markdown, page, config)
+        return self._quiz_on_page_markdown(markdown, page, config)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return html
+        html = self._article_on_page_content(html, page, config)
+        return self._quiz_on_page_content(html, page, config)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if not self.config.enabled:
+            return env
+        self._article_on_env(env, config)
+        self._quiz_on_env(env, config, files)
+        self.problems.raise_if_any()
+        return env
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        if not self.config.enabled:
+            return context
+        self._article_on_page_context(context, page)
+        self._quiz_on_page_context(context, page)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self._quiz_on_post_build(config)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled:
+            self._quiz_on_serve(server, config)
+        return server
+
+    # --- articles: front matter, citations, FAQ, JSON-LD (owned by the articles work) ----
+
+    def _article_on_config(self, config: MkDocsConfig) -> None:
+        """Load the bibliography and add the citation and FAQ extensions (filled in below)."""
+
+    def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
+        """Validate the page's front matter and tell the extensions which page they render."""
+
+    def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """Collect what the extensions found on the page."""
+        return html
+
+    def _article_on_env(self, env: Environment, config: MkDocsConfig) -> None:
+        """Report bibliography entries that no page cites."""
+
+    def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
+        """Give the templates the article's header data and JSON-LD."""
+
+    # --- quizzes: compile, embed, runtime files (owned by the quiz work) -----------------
+    # Fill these in; report editors' mistakes with `self.problems.add(...)` (raised in on_env).
+    # `self.project_dir` is the folder of mkdocs.yml.
+
+    def _quiz_on_config(self, config: MkDocsConfig) -> None:
+        """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
+
+    def _quiz_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Tell the quiz-embed extension which page it renders; return the Markdown."""
+        return markdown
+
+    def _quiz_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """Post-process a page's HTML for quizzes, if needed."""
+        return html
+
+    def _quiz_on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Last checks before anything is written (problems are raised right after)."""
+
+    def _quiz_on_page_context(self, context: dict[str, Any], page: Page) -> None:
+        """Give templates what quiz pages need (runtime script URLs etc.)."""
+
+    def _quiz_on_post_build(self, config: MkDocsConfig) -> None:
+        """Copy the quiz wheel, Pyodide and the runtime files into the built site."""
+
+    def _quiz_on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
+        """Watch the quizzes folder during `mkdocs serve`."""
