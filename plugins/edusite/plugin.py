@@ -16,6 +16,8 @@ attributes; both report editors' mistakes into `self.problems`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +29,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from edusite.checks import preview
+from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
-from edusite.errors import Problems
+from edusite.errors import ContentError, Problems
 
 log = get_plugin_logger(__name__)
 
@@ -39,16 +43,26 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def __init__(self) -> None:
         self.problems = Problems()
         self.project_dir = Path.cwd()
+        self.serving = False
+        self.site_checks: SiteChecks | None = None
+        self.warnings = preview.WarningCapture()
 
     # --- MkDocs hooks: each one delegates to the sections below --------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         self.problems = Problems()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self._article_on_config(config)
-        self._quiz_on_config(config)
+        self._check_on_config(config)
+        with self._collecting():
+            self._article_on_config(config)
+        with self._collecting():
+            self._quiz_on_config(config)
         return config
 
     def on_page_markdown(
@@ -56,6 +70,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return markdown
+        self._check_on_page_markdown(page)
         self._article_on_page_markdown(markdown, page, config)
         return self._quiz_on_page_markdown(markdown, page, config)
 
@@ -65,14 +80,16 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return html
         html = self._article_on_page_content(html, page, config)
-        return self._quiz_on_page_content(html, page, config)
+        html = self._quiz_on_page_content(html, page, config)
+        self._check_on_page_content(html, page)
+        return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.config.enabled:
             return env
         self._article_on_env(env, config)
         self._quiz_on_env(env, config, files)
-        self.problems.raise_if_any()
+        self._check_on_env(files)
         return env
 
     def on_page_context(
@@ -83,6 +100,11 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self._article_on_page_context(context, page)
         self._quiz_on_page_context(context, page)
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        return self._check_on_post_page(output, page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
@@ -139,3 +161,50 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _quiz_on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Watch the quizzes folder during `mkdocs serve`."""
+
+    # --- editors' checks and live preview (owned by the editors' workflow work) ----------
+    # Headings, raw HTML, images and links (edusite.checks). In `mkdocs serve` problems are
+    # shown in a banner on every page instead of aborting the preview (edusite.checks.preview).
+
+    @contextmanager
+    def _collecting(self) -> Iterator[None]:
+        """Turn a `ContentError` raised by a section into collected problems (all at once)."""
+        try:
+            yield
+        except ContentError as error:
+            self.problems.extend(error.problems)
+
+    def _check_on_config(self, config: MkDocsConfig) -> None:
+        self.site_checks = SiteChecks(self.project_dir, Path(config.docs_dir))
+        self.warnings = preview.WarningCapture()
+        if self.serving:
+            self.warnings.attach()
+
+    def _check_on_page_markdown(self, page: Page) -> None:
+        if self.site_checks and page.file.abs_src_path:
+            self.problems.extend(
+                self.site_checks.page(Path(page.file.abs_src_path), page.file.src_uri, page.url)
+            )
+
+    def _check_on_page_content(self, html: str, page: Page) -> None:
+        if self.site_checks:
+            self.site_checks.rendered(page.file.src_uri, page.url, html)
+
+    def _check_on_env(self, files: Files) -> None:
+        """Add the cross-page link problems, then stop the build (or keep them for serve)."""
+        if self.site_checks:
+            self.problems.extend(self.site_checks.finish(file.src_uri for file in files))
+        if not self.serving:
+            self.problems.raise_if_any()
+
+    def _check_on_post_page(self, output: str, page: Page) -> str:
+        if not self.serving:
+            return output
+        path = (
+            self.site_checks.shown_path(Path(page.file.abs_src_path or "."))
+            if self.site_checks
+            else ""
+        )
+        return preview.inject(
+            output, preview.banner(list(self.problems), self.warnings.messages, path)
+        )

@@ -1,0 +1,59 @@
+"""The checks for one build: each page's source as it is read, then links once all are rendered.
+
+The plugin creates a fresh `SiteChecks` in `on_config`, so nothing is kept between
+`mkdocs serve` rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from edusite.checks.headings import check_headings
+from edusite.checks.images import check_images
+from edusite.checks.links import SiteIndex, check_links
+from edusite.checks.rawhtml import check_raw_html
+from edusite.checks.source import SourceDoc
+from edusite.errors import ContentProblem
+
+
+@dataclass
+class _Page:
+    doc: SourceDoc
+    url: str
+
+
+class SiteChecks:
+    """Runs the source checks per page and the link checks across pages."""
+
+    def __init__(self, project_dir: Path, docs_dir: Path) -> None:
+        self.project_dir = project_dir
+        self.docs_dir = docs_dir
+        self.index = SiteIndex()
+        self._pages: dict[str, _Page] = {}
+
+    def shown_path(self, abs_path: Path) -> str:
+        """The path editors see in messages: relative to the project (`content/x.md`)."""
+        try:
+            return abs_path.resolve().relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return abs_path.as_posix()
+
+    def page(self, abs_src_path: Path, src_uri: str, url: str) -> list[ContentProblem]:
+        """Read the page's raw file and run every check that needs only this page."""
+        doc = SourceDoc.read(abs_src_path, self.shown_path(abs_src_path), src_uri)
+        self._pages[src_uri] = _Page(doc, url)
+        return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, self.docs_dir)]
+
+    def rendered(self, src_uri: str, url: str, html: str) -> None:
+        """Record the anchors of a page's final HTML (for links from any page)."""
+        self.index.add_page(src_uri, url, html)
+
+    def finish(self, all_files: Iterable[str]) -> list[ContentProblem]:
+        """Check every page's internal links against all pages' anchors and files."""
+        self.index.files.update(all_files)
+        problems: list[ContentProblem] = []
+        for page in self._pages.values():
+            problems.extend(check_links(page.doc, page.url, self.index))
+        return problems
