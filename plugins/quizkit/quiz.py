@@ -1,0 +1,56 @@
+"""`Quiz`: a scored quiz with feedback and an explanation for every question.
+
+>>> from quizkit import Option, SingleChoice
+>>> quiz = Quiz(id="tiny", title="Tiny quiz", questions=[
+...     SingleChoice("q1", "Where is the kneecap?", explanation="It sits at the front.",
+...                  options=[Option("front", "Front", correct=True),
+...                           Option("back", "Back", feedback="That is the hamstring side.")])])
+>>> result = quiz.evaluate({"q1": "back"})
+>>> result["blocks"][0], result["blocks"][1]["correct"]
+({'type': 'score', 'correct': 0, 'total': 1}, False)
+>>> result["blocks"][1]["text"]
+'That is the hamstring side. It sits at the front.'
+>>> quiz.evaluate({})["field_errors"]
+{'q1': 'Choose one answer.'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from quizkit import blocks
+from quizkit.base import QuizBase, Values
+from quizkit.blocks import Block
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quiz(QuizBase):
+    """Every question is graded; the result is a score, then feedback per question.
+
+    `links` (text, href) pairs are shown at the end, e.g. back to the article's sections.
+    """
+
+    links: Sequence[tuple[str, str]] = ()
+    kind: ClassVar[str] = "quiz"
+
+    def result(self, values: Values) -> list[Block]:
+        feedback: list[Block] = []
+        correct = total = 0
+        for question in self.questions:
+            value = values[question.id]
+            right = question.grade(value)
+            if right is not None:
+                total += 1
+                correct += right
+            text = " ".join([*question.feedback_for(value), question.explanation]).strip()
+            feedback.append(blocks.feedback(question.id, right, text))
+        out = [blocks.score(correct, total), *feedback]
+        if self.links:
+            out.append(blocks.links(self.links))
+        return out
+
+    def texts(self) -> Iterator[str]:
+        yield from super().texts()
+        yield from (text for text, _ in self.links)
