@@ -1,0 +1,86 @@
+// A quiz form's state: its answers as the worker expects them (FormData strings), saving
+// them in this browser's localStorage only (one key per quiz, never sent anywhere), and the
+// per-field error messages shown beside the questions.
+
+const STORAGE_PREFIX = "edusite-quiz:v1:";
+
+/** Answers as {name: string | string[]}; checkbox groups are always lists. */
+export function readAnswers(form) {
+  const data = new FormData(form);
+  const answers = {};
+  for (const input of form.querySelectorAll("input[name], select[name], textarea[name]")) {
+    const name = input.name;
+    if (name in answers) continue;
+    if (input.type === "checkbox") answers[name] = data.getAll(name).map(String);
+    else if (data.has(name)) answers[name] = String(data.get(name));
+  }
+  return answers;
+}
+
+/** Put saved answers back into the form's inputs. */
+export function writeAnswers(form, answers) {
+  for (const input of form.querySelectorAll("input[name]")) {
+    const saved = answers[input.name];
+    if (saved === undefined) continue;
+    if (input.type === "checkbox" || input.type === "radio") {
+      const values = Array.isArray(saved) ? saved : [saved];
+      input.checked = values.includes(input.value);
+    } else {
+      input.value = Array.isArray(saved) ? "" : String(saved);
+    }
+  }
+}
+
+function storage() {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage disabled by the reader: answers are simply not kept
+  }
+}
+
+export function saveAnswers(quizId, answers) {
+  try {
+    storage()?.setItem(STORAGE_PREFIX + quizId, JSON.stringify(answers));
+  } catch {
+    // quota or privacy mode: not saving is acceptable
+  }
+}
+
+export function loadAnswers(quizId) {
+  try {
+    const text = storage()?.getItem(STORAGE_PREFIX + quizId);
+    const value = text ? JSON.parse(text) : null;
+    return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearAnswers(quizId) {
+  try {
+    storage()?.removeItem(STORAGE_PREFIX + quizId);
+  } catch {
+    // nothing to clear
+  }
+}
+
+/** Show `errors` ({question_id: message}) beside their questions; clears the others. */
+export function showFieldErrors(form, errors) {
+  const invalid = [];
+  for (const slot of form.querySelectorAll("[data-error-for]")) {
+    const name = slot.getAttribute("data-error-for");
+    const message = errors?.[name];
+    slot.textContent = message ? String(message) : "";
+    slot.hidden = !message;
+    const group = slot.closest("fieldset") || slot.closest(".edusite-quiz__field");
+    for (const input of form.querySelectorAll("input[name]")) {
+      if (input.name !== name) continue;
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+    if (group) group.classList.toggle("edusite-quiz__invalid", Boolean(message));
+    if (message) invalid.push({ name, message: String(message), group });
+  }
+  return invalid;
+}

@@ -1,0 +1,126 @@
+"""Where the browser runtime lives in the built site, and copying it there.
+
+Every file gets a URL that changes whenever its bytes change, so a host may cache all of
+them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
+byte-compiled standard library and the quiz wheel carry content hashes in their names, and
+our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
+<hash>/`), which keeps the modules' relative imports working. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+RUNTIME_DIR = Path(__file__).resolve().parent
+ASSET_FILES = (
+    "quiz-client.js",
+    "quiz-worker.js",
+    "worker-host.js",
+    "render.js",
+    "form-state.js",
+    "quiz.css",
+)
+"""Our browser files; quiz-client.js imports the others by relative URL."""
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json")
+"""What the worker loads from the npm package (plus a standard library zip)."""
+
+STDLIB_ZIP = "python_stdlib.zip"
+
+
+def assets_hash(directory: Path = RUNTIME_DIR) -> str:
+    """Hash of all asset files' names and bytes: the asset folder's name."""
+    digest = hashlib.sha256()
+    for name in ASSET_FILES:
+        digest.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def pyodide_version(pyodide_dir: Path) -> str:
+    """The npm package's version, read from its package.json (never hard-coded)."""
+    package = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))
+    return str(package["version"])
+
+
+@dataclass(frozen=True)
+class RuntimeLayout:
+    """The runtime files of one build: site-relative destination -> source file."""
+
+    pyodide_dir: Path
+    wheel_path: Path
+    wheel_name: str
+    dist_name: str
+    stdlib_path: Path | None = None
+    """A byte-compiled standard library zip, or None to serve Pyodide's own."""
+    assets_dir: Path = RUNTIME_DIR
+
+    @property
+    def version(self) -> str:
+        return pyodide_version(self.pyodide_dir)
+
+    @property
+    def assets_prefix(self) -> str:
+        return f"_edusite/assets/{assets_hash(self.assets_dir)}/"
+
+    @property
+    def pyodide_prefix(self) -> str:
+        return f"_edusite/pyodide/{self.version}/"
+
+    @property
+    def stdlib_url(self) -> str:
+        if self.stdlib_path is None:
+            return self.pyodide_prefix + STDLIB_ZIP
+        digest = hashlib.sha256(self.stdlib_path.read_bytes()).hexdigest()[:12]
+        return f"{self.pyodide_prefix}python_stdlib-pyc-{digest}.zip"
+
+    @property
+    def wheel_url(self) -> str:
+        return f"_edusite/quiz/{self.wheel_name}"
+
+    @property
+    def client_url(self) -> str:
+        return self.assets_prefix + "quiz-client.js"
+
+    @property
+    def css_url(self) -> str:
+        return self.assets_prefix + "quiz.css"
+
+    def files(self) -> dict[str, Path]:
+        """Every file to install: site-relative path -> source path."""
+        found = {self.pyodide_prefix + name: self.pyodide_dir / name for name in PYODIDE_FILES}
+        found[self.stdlib_url] = self.stdlib_path or self.pyodide_dir / STDLIB_ZIP
+        found[self.wheel_url] = self.wheel_path
+        found.update({self.assets_prefix + name: self.assets_dir / name for name in ASSET_FILES})
+        return found
+
+    def page_config(self) -> dict[str, Any]:
+        """The JSON quiz pages carry: site-relative URLs and download sizes for progress."""
+        downloads = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
+        downloads.append(self.wheel_url)
+        files = self.files()
+        return {
+            "worker": self.assets_prefix + "quiz-worker.js",
+            "pyodide": self.pyodide_prefix,
+            "stdlib": self.stdlib_url,
+            "wheel": self.wheel_url,
+            "dist": self.dist_name,
+            "sizes": {url: files[url].stat().st_size for url in downloads},
+        }
+
+
+def install(site_dir: Path, layout: RuntimeLayout) -> list[Path]:
+    """Copy the runtime into `site_dir`; unchanged files (same path and size) are skipped."""
+    written: list[Path] = []
+    for relative, source in layout.files().items():
+        target = site_dir / relative
+        if target.is_file() and target.stat().st_size == source.stat().st_size:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        written.append(target)
+    return written

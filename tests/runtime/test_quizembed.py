@@ -1,0 +1,160 @@
+"""The `::: quiz <id>` embed: the form it renders and the problems it reports."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from edusite.errors import Problems
+from edusite.markdown.quizembed import QuizEmbedExtension, render_quiz_form
+
+SPEC = {
+    "id": "demo-check",
+    "kind": "selfcheck",
+    "title": "Check <your> knee",
+    "intro": "Answer for the last week.",
+    "submit_label": "Check",
+    "questions": [
+        {
+            "id": "swelling",
+            "type": "yesno",
+            "prompt": "Is the knee swollen?",
+            "help": "Compare with the other knee.",
+            "options": [],
+            "required": True,
+        },
+        {
+            "id": "where",
+            "type": "multiple",
+            "prompt": "Where does it hurt?",
+            "help": "",
+            "options": [{"value": "front", "label": "Front"}, {"value": "side", "label": "Side"}],
+        },
+        {
+            "id": "km",
+            "type": "number",
+            "prompt": "Weekly distance",
+            "help": "Last 4 weeks.",
+            "unit": "km",
+            "min": 0,
+            "max": 300,
+            "step": 0.5,
+            "required": True,
+        },
+    ],
+}
+
+
+def convert(text: str, specs=None, **config) -> tuple[str, Problems, QuizEmbedExtension]:
+    problems = Problems()
+    ext = QuizEmbedExtension(specs=specs or {"demo-check": SPEC}, problems=problems, **config)
+    md = markdown.Markdown(extensions=[ext, "pymdownx.superfences", "admonition"])
+    ext.begin_page("content/page.md", line_offset=4)
+    return md.convert(text), problems, ext
+
+
+class Elements(HTMLParser):
+    """Collects start tags as (tag, attrs) to assert on structure, not on whitespace."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **want: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in want.items())]
+
+
+def parse(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser
+
+
+def test_directive_becomes_an_accessible_form() -> None:
+    html, problems, ext = convert("# Title\n\nText.\n\n::: quiz demo-check\n\nAfter.\n")
+    assert not list(problems)
+    assert ext.embedded == ["demo-check"]
+    assert "::: quiz" not in html
+    assert "Check &lt;your&gt; knee" in html  # escaped, never raw
+    el = parse(html)
+    (form,) = el.find("form", **{"data-quiz-id": "demo-check"})
+    assert "edusite-quiz" in (form["class"] or "")
+    assert len(el.find("fieldset")) == 2
+    assert len(el.find("legend")) == 2
+    # yes/no without options gets Yes and No, each labelled.
+    radios = el.find("input", type="radio", name="swelling")
+    assert [r["value"] for r in radios] == ["yes", "no"]
+    for r in radios:
+        assert el.find("label", **{"for": r["id"]})
+    assert len(el.find("input", type="checkbox", name="where")) == 2
+    (number,) = el.find("input", type="number", name="km")
+    assert (number["min"], number["max"], number["step"]) == ("0", "300", "0.5")
+    km = "quiz-demo-check-km"
+    assert number["aria-describedby"] == f"{km}-help {km}-unit {km}-error"
+    assert el.find("span", id="quiz-demo-check-km-unit")
+    assert el.find("label", **{"for": "quiz-demo-check-km"})
+    # every id named by aria-describedby exists
+    ids = {a.get("id") for _, a in el.tags}
+    for _, attrs in el.tags:
+        for ref in (attrs.get("aria-describedby") or "").split():
+            assert ref in ids, ref
+    assert el.find("div", **{"aria-live": "polite"})
+    assert el.find("div", role="status")
+    assert el.find("button", type="submit")
+    assert el.find("button", type="button")
+    assert "<noscript>" in html
+
+
+def test_unknown_id_reports_file_and_line_with_front_matter_offset() -> None:
+    _, problems, _ = convert("Intro\n\n::: quiz no-such-quiz\n")
+    (problem,) = list(problems)
+    assert (problem.path, problem.line, problem.code) == ("content/page.md", 3 + 4, "E401")
+    assert "no-such-quiz" in problem.message
+    assert "demo-check" in problem.hint
+    assert problem.source_line == "::: quiz no-such-quiz"
+
+
+@pytest.mark.parametrize("line", ["::: quiz", "::: quiz a b", "::: quiz Not_An_Id"])
+def test_malformed_directive_is_a_problem(line: str) -> None:
+    _, problems, _ = convert(f"{line}\n")
+    assert [(p.line, p.code) for p in problems] == [(5, "E402")]
+
+
+def test_same_quiz_twice_on_a_page_is_a_problem() -> None:
+    html, problems, _ = convert("::: quiz demo-check\n\n::: quiz demo-check\n")
+    assert [(p.line, p.code) for p in problems] == [(7, "E403")]
+    assert html.count("<form") == 1
+
+
+def test_directive_inside_fenced_code_stays_code() -> None:
+    text = "```markdown\n::: quiz demo-check\n```\n\n~~~\n::: quiz unknown-one\n~~~\n"
+    html, problems, ext = convert(text)
+    assert not list(problems)
+    assert ext.embedded == []
+    assert "<form" not in html
+    assert "::: quiz demo-check" in html
+
+
+def test_directive_inside_an_admonition() -> None:
+    html, problems, _ = convert('!!! note "Try it"\n    ::: quiz demo-check\n')
+    assert not list(problems)
+    assert '<div class="admonition note">' in html
+    assert html.index("<form") > html.index("admonition note")
+
+
+def test_runtime_config_is_embedded_as_json() -> None:
+    runtime = {"worker": "_edusite/assets/x/quiz-worker.js", "note": "</script><b>"}
+    html = render_quiz_form(SPEC, runtime=runtime)
+    assert '<script type="application/json" class="edusite-quiz-runtime">' in html
+    assert "</script><b>" not in html  # tojson escapes < and >
+
+
+def test_site_override_replaces_the_template(tmp_path: Path) -> None:
+    (tmp_path / "quiz.html").write_text('<form data-quiz-id="{{ quiz.id }}">custom</form>')
+    html, _, _ = convert("::: quiz demo-check\n", overrides_dir=str(tmp_path))
+    assert '<form data-quiz-id="demo-check">custom</form>' in html
