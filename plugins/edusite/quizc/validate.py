@@ -1,0 +1,277 @@
+"""Judge the probe's facts: every problem of every quiz, each at the line that causes it.
+
+Input is what `probe.py` reported (plain data) plus the module sources; nothing here runs
+authors' code, so these checks are cheap to test with hand-written facts.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from edusite.errors import ContentProblem
+from edusite.quizc import codes
+from edusite.quizc.source import definition_node, literal_line, source_line, statement_at
+from edusite.quizc.spec_checks import KEBAB, check_spec
+
+
+@dataclass(frozen=True)
+class ModuleSource:
+    """One quiz module file: how it is shown in messages, its text and its AST (if it parses)."""
+
+    file: str
+    shown: str
+    text: str
+    tree: ast.Module | None
+
+
+@dataclass(frozen=True)
+class CheckedQuiz:
+    """A quiz that passed the probe: its spec, where it is defined and what it cites."""
+
+    id: str
+    spec: dict[str, Any]
+    path: str
+    line: int
+    citations: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where one quiz object is defined, to put line numbers on its problems."""
+
+    source: ModuleSource
+    line: int
+    node: ast.AST | None
+
+    def line_of(self, literal: str | None, nth: int = 1, *, contains: bool = False) -> int:
+        """Line of a string literal in the definition, else in the module, else the definition."""
+        if literal is None:
+            return self.line
+        for scope in (self.node, self.source.tree):
+            found = scope is not None and literal_line(scope, literal, nth, contains=contains)
+            if found:
+                return found
+        return self.line
+
+    def problem(self, line: int, code: str, message: str, hint: str = "") -> ContentProblem:
+        text = source_line(self.source.text, line)
+        return ContentProblem(self.source.shown, line, code, message, hint, text)
+
+
+def judge(
+    facts: dict[str, Any], sources: dict[str, ModuleSource], *, skip_import_errors: set[str]
+) -> tuple[list[ContentProblem], list[CheckedQuiz]]:
+    """Problems in the probe's `facts`, and the quizzes found (sources keyed by file path)."""
+    problems: list[ContentProblem] = []
+    quizzes: list[CheckedQuiz] = []
+    files = {m["name"]: m["file"] for m in facts["modules"]}
+    first_site: dict[str, Site] = {}
+    for module in facts["modules"]:
+        error = module.get("error")
+        if error and module["file"] not in skip_import_errors:
+            problems.append(_import_problem(module, error, sources))
+        for fact in module["objects"]:
+            site = _locate(fact, files, sources)
+            quiz_id = fact["id"]
+            if quiz_id in first_site:
+                seen = first_site[quiz_id]
+                problems.append(
+                    site.problem(
+                        site.line,
+                        codes.DUPLICATE_QUIZ_ID,
+                        f"quiz id {quiz_id!r} is already used at {seen.source.shown}:{seen.line}",
+                        "Every quiz, self-check and tool needs its own id.",
+                    )
+                )
+                continue
+            first_site[quiz_id] = site
+            found = _check_object(fact, site, problems)
+            if found is not None:
+                quizzes.append(found)
+    return problems, quizzes
+
+
+def check_citations(quizzes: Iterable[CheckedQuiz], known: set[str]) -> list[ContentProblem]:
+    """A problem for every citation key a quiz uses that the bibliography lacks."""
+    return [
+        ContentProblem(
+            quiz.path,
+            line,
+            codes.UNKNOWN_CITATION,
+            f"quiz {quiz.id!r} cites [@{key}], which is not in the bibliography",
+            "Use a key (CSL-JSON id) from content/references.json.",
+        )
+        for quiz in quizzes
+        for key, line in quiz.citations
+        if key not in known
+    ]
+
+
+def _import_problem(
+    module: dict[str, Any], error: dict[str, Any], sources: dict[str, ModuleSource]
+) -> ContentProblem:
+    source = sources.get(error.get("file") or "") or sources[module["file"]]
+    line = int(error.get("line") or 1) if error.get("file") in sources else 1
+    return ContentProblem(
+        source.shown,
+        line,
+        codes.IMPORT_FAILED,
+        f"importing {module['name']} failed: {error['message']}",
+        "Fix the error; the module must import without side effects.",
+        source_line(source.text, line),
+    )
+
+
+def _locate(fact: dict[str, Any], files: dict[str, str], sources: dict[str, ModuleSource]) -> Site:
+    origin = fact.get("origin")
+    if origin and files.get(origin[0]) in sources and origin[1] > 0:
+        source = sources[files[origin[0]]]
+        node = statement_at(source.tree, origin[1]) if source.tree else None
+        return Site(source, origin[1], node)
+    for bound in fact["bound"]:
+        source = sources[bound["file"]]
+        node = definition_node(source.tree, bound["names"]) if source.tree else None
+        if node is not None:
+            return Site(source, node.lineno, node)
+    source = sources[fact["bound"][0]["file"]]
+    line = (literal_line(source.tree, fact["id"]) if source.tree else None) or 1
+    return Site(source, line, None)
+
+
+def _raised(site: Site, error: dict[str, Any], what: str, code: str) -> ContentProblem:
+    """At the innermost line of the quiz's own module in the traceback, else its definition."""
+    here = error.get("file") == site.source.file and error.get("line")
+    line = int(error["line"]) if here else site.line
+    return site.problem(
+        line,
+        code,
+        f"{what} raised {error['message']}",
+        "Run the quiz's samples in a test to see the full traceback.",
+    )
+
+
+def _check_object(
+    fact: dict[str, Any], site: Site, out: list[ContentProblem]
+) -> CheckedQuiz | None:
+    quiz_id = fact["id"]
+    if not KEBAB.match(quiz_id):
+        out.append(
+            site.problem(
+                site.line,
+                codes.BAD_QUIZ_ID,
+                f"quiz id {quiz_id!r} is not kebab-case",
+                "Use lowercase letters, digits and hyphens, e.g. 'shoe-check'.",
+            )
+        )
+    for key, what, code in (
+        ("spec", "spec()", codes.BAD_SPEC),
+        ("cited_keys", "cited_keys()", codes.EVALUATE_FAILED),
+        ("samples", "samples()", codes.EVALUATE_FAILED),
+        ("reached", "finding the outcome", codes.EVALUATE_FAILED),
+    ):
+        if fact.get(f"{key}_error"):
+            out.append(_raised(site, fact[f"{key}_error"], f"{what} of {quiz_id!r}", code))
+
+    def report(code: str, message: str, hint: str, literal: str | None, nth: int) -> None:
+        out.append(site.problem(site.line_of(literal, nth), code, message, hint))
+
+    spec = fact.get("spec")
+    if spec is not None:
+        check_spec(spec, quiz_id, report)
+    for qid in fact.get("no_correct_answer", []):
+        report(
+            codes.NO_CORRECT_ANSWER,
+            f"question {qid!r} of quiz {quiz_id!r} has no correct answer",
+            "Mark the right option with correct=True (or set answer=).",
+            qid,
+            1,
+        )
+    _check_runs(fact, site, out)
+    _check_outcomes(fact, site, out)
+    citations = tuple(
+        sorted(
+            (key, site.line_of(f"@{key}", contains=True)) for key in fact.get("cited_keys") or ()
+        )
+    )
+    if not isinstance(spec, dict):
+        return None
+    return CheckedQuiz(quiz_id, spec, site.source.shown, site.line, citations)
+
+
+def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
+    quiz_id = fact["id"]
+    if fact.get("samples") == []:
+        out.append(
+            site.problem(
+                site.line,
+                codes.NO_SAMPLES,
+                f"quiz {quiz_id!r} has no samples",
+                "Give it questions or sample_answers the build can run.",
+            )
+        )
+    question_ids = {
+        q.get("id") for q in (fact.get("spec") or {}).get("questions", []) if isinstance(q, dict)
+    }
+    reported: set[str] = set()
+    for run in fact.get("runs", []):
+        shown = _short(run["answers"])
+        if run.get("result_error"):
+            problem = _raised(
+                site, run["result_error"], f"evaluate() of {quiz_id!r}", codes.EVALUATE_FAILED
+            )
+            key = f"{problem.line}:{problem.message}"
+            if key not in reported:
+                reported.add(key)
+                out.append(
+                    site.problem(
+                        problem.line,
+                        problem.code,
+                        f"{problem.message} (answers {shown})",
+                        problem.hint,
+                    )
+                )
+            continue
+        messages = list(run.get("problems", []))
+        result = run.get("result")
+        if isinstance(result, dict) and isinstance(result.get("field_errors"), dict):
+            unknown = sorted(set(result["field_errors"]) - question_ids)
+            messages += [f"field_errors names unknown question {u!r}" for u in unknown]
+        for message in messages:
+            if message not in reported:
+                reported.add(message)
+                out.append(
+                    site.problem(
+                        site.line,
+                        codes.BAD_RESULT,
+                        f"evaluate() of {quiz_id!r}: {message} (answers {shown})",
+                        "Build result blocks with quizkit.blocks.",
+                    )
+                )
+
+
+def _check_outcomes(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
+    reached = fact.get("reached")
+    if not reached:
+        return
+    if reached["exhaustive"]:
+        hint = "Every answer combination was tried: change decide() or drop the outcome."
+    else:
+        hint = "Too many combinations to try all: add sample_answers that lead to it."
+    for outcome in fact.get("outcomes", []):
+        if outcome not in reached["ids"]:
+            out.append(
+                site.problem(
+                    site.line_of(outcome),
+                    codes.UNREACHABLE_OUTCOME,
+                    f"self-check {fact['id']!r}: no answers lead to outcome {outcome!r}",
+                    hint,
+                )
+            )
+
+
+def _short(answers: object, limit: int = 160) -> str:
+    text = repr(answers)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
