@@ -23,6 +23,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -89,7 +90,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             return env
         self._article_on_env(env, config)
         self._quiz_on_env(env, config, files)
-        self._check_on_env(files)
+        self._check_on_env(files, config)
         return env
 
     def on_page_context(
@@ -176,9 +177,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _check_on_config(self, config: MkDocsConfig) -> None:
         self.site_checks = SiteChecks(self.project_dir, Path(config.docs_dir))
-        self.warnings = preview.WarningCapture()
-        if self.serving:
-            self.warnings.attach()
+        self.warnings = preview.WarningCapture(divert=self.serving)
+        self.warnings.attach()
 
     def _check_on_page_markdown(self, page: Page) -> None:
         if self.site_checks and page.file.abs_src_path:
@@ -190,12 +190,22 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if self.site_checks:
             self.site_checks.rendered(page.file.src_uri, page.url, html)
 
-    def _check_on_env(self, files: Files) -> None:
-        """Add the cross-page link problems, then stop the build (or keep them for serve)."""
+    def _check_on_env(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the cross-page link problems, then stop the build (or keep them for serve).
+
+        Strict mode's warnings logged so far also stop the build here, before anything is
+        written: MkDocs would write the whole site first and abort only at the end.
+        """
         if self.site_checks:
             self.problems.extend(self.site_checks.finish(file.src_uri for file in files))
-        if not self.serving:
-            self.problems.raise_if_any()
+        if self.serving:
+            return
+        self.problems.raise_if_any()
+        if config.strict and (count := len(self.warnings.messages)):
+            raise PluginError(
+                f"{count} warning{'s' if count != 1 else ''} in strict mode (see above): "
+                "stopped before writing the site"
+            )
 
     def _check_on_post_page(self, output: str, page: Page) -> str:
         if not self.serving:

@@ -21,22 +21,27 @@ BANNER_ID = "edusite-problems"
 
 
 class WarningCapture(logging.Filter):
-    """Collects warnings for the banner; attached to strict mode's counter it hides them."""
+    """Records the warnings strict mode counts; with `divert` it also hides them from it.
 
-    def __init__(self) -> None:
+    In a build, the plugin uses the record to stop before anything is written (MkDocs itself
+    would write the whole site, then abort); in serve mode, to list them in the banner.
+    """
+
+    def __init__(self, divert: bool = False) -> None:
         super().__init__()
+        self.divert = divert
         self.messages: list[str] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
             self.messages.append(record.getMessage())
-        return False
+        return not self.divert
 
     def attach(self) -> None:
-        """Divert the warnings of the current build away from strict mode's counter.
+        """Watch strict mode's counter for the current build.
 
-        MkDocs adds its `CountHandler` to the `mkdocs` logger before `on_config` and removes
-        it after the build, so this lasts for one build exactly.
+        MkDocs adds its `CountHandler` to the `mkdocs` logger before `on_config` (only in
+        strict mode) and removes it after the build, so this lasts for one build exactly.
         """
         for handler in logging.getLogger("mkdocs").handlers:
             if isinstance(handler, CountHandler):

@@ -67,8 +67,12 @@ def check_site(config_file: str | Path | None = None, out: TextIO = sys.stderr) 
     started = time.monotonic()
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
+    printer = logging.StreamHandler(out)
+    printer.setLevel(logging.WARNING)
+    printer.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(counter)
+    mkdocs_log.addHandler(printer)
     try:
         with tempfile.TemporaryDirectory(prefix="edusite-check-") as scratch:
             try:
@@ -86,6 +90,7 @@ def check_site(config_file: str | Path | None = None, out: TextIO = sys.stderr) 
                 config.plugins.on_shutdown()
     finally:
         mkdocs_log.removeHandler(counter)
+        mkdocs_log.removeHandler(printer)
     if counts := counter.get_counts():
         summary = ", ".join(f"{count} {level.lower()}s" for level, count in counts)
         print(f"edusite check: failed with {summary} (see above)", file=out)
