@@ -66,7 +66,7 @@ def parse_number(
     value = float(text)
     if not math.isfinite(value) or abs(value) > ABSURD:
         raise FieldError("That number is far too large. Check what you typed.")
-    suffix = f" {unit}" if unit else ""
+    suffix = unit if unit == "%" else f" {unit}" if unit else ""
     if value < 0 and (minimum is None or minimum >= 0):
         raise FieldError("The number cannot be negative.")
     if minimum is not None and value < minimum:

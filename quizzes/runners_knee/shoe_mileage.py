@@ -85,6 +85,7 @@ shoe_mileage_check = Tool(
             "How far have you run in these shoes?",
             min=0,
             max=10000,
+            step=0.1,
             help="A rough number is fine, such as 250.",
             samples=[0, 100, 260, 350, 450],
         ),

@@ -1,0 +1,168 @@
+"""runners-knee-quiz: test what you know about runner's knee (scored, with explanations)."""
+
+from __future__ import annotations
+
+from quizkit import MultipleChoice, Option, Quiz, SingleChoice, YesNo
+
+QUESTIONS = [
+    SingleChoice(
+        "where",
+        "Where do people with runner's knee usually feel pain?",
+        options=[
+            Option("kneecap", "Around or behind the kneecap", correct=True),
+            Option(
+                "back",
+                "At the back of the knee",
+                feedback="Pain at the back of the knee has other causes.",
+            ),
+            Option(
+                "hip",
+                "On the outside of the hip",
+                feedback="The hip is not where runner's knee hurts.",
+            ),
+        ],
+        explanation="Runner's knee is a dull ache around or behind the kneecap [@aaos-pfps].",
+    ),
+    MultipleChoice(
+        "activities",
+        "Which of these often make runner's knee hurt? Tick all that apply.",
+        required=True,
+        options=[
+            Option("stairs", "Going up or down stairs", correct=True),
+            Option("squatting", "Squatting or kneeling", correct=True),
+            Option("sitting", "Sitting for a long time with bent knees", correct=True),
+            Option(
+                "lying",
+                "Lying in bed with straight legs",
+                feedback="Resting with straight legs does not usually hurt.",
+            ),
+        ],
+        explanation="Things that bend the knee again and again, or for a long time, tend to "
+        "hurt [@aaos-pfps; @urmc-runners-knee].",
+    ),
+    SingleChoice(
+        "who",
+        "Who gets runner's knee more often?",
+        options=[
+            Option("women", "Women and girls", correct=True),
+            Option("men", "Men and boys"),
+            Option("same", "Both get it equally often"),
+        ],
+        explanation="Women and girls get runner's knee more often than men and boys [@neal2019].",
+    ),
+    SingleChoice(
+        "increase",
+        "When you start running again, how much should you add each week?",
+        options=[
+            Option("5-10", "5 to 10% more time or distance", correct=True),
+            Option("25", "25% more", feedback="That is too fast for a healing knee."),
+            Option("double", "Double it", feedback="Doubling puts far too much load on the knee."),
+            Option(
+                "feel",
+                "As much as you like if it feels fine today",
+                feedback="Pain can show up a day later, so build up step by step.",
+            ),
+        ],
+        explanation="Add no more than 5 to 10% more time or distance each week "
+        "[@urmc-runners-knee].",
+    ),
+    SingleChoice(
+        "shoes",
+        "How often should you replace your running shoes?",
+        options=[
+            Option("300-400", "Every 300 to 400 miles (about 480 to 640 km)", correct=True),
+            Option(
+                "1000",
+                "Every 1,000 miles (about 1,600 km)",
+                feedback="By then the padding has long worn out.",
+            ),
+            Option(
+                "looks",
+                "Only when they look worn out",
+                feedback="The padding wears out before the shoe looks old.",
+            ),
+        ],
+        explanation="Replace running shoes every 300 to 400 miles [@urmc-runners-knee].",
+    ),
+    SingleChoice(
+        "exercise",
+        "Which treatment has good evidence that it lowers pain and helps the knee work better?",
+        options=[
+            Option("exercise", "Exercise therapy to make the thigh and hip stronger", correct=True),
+            Option(
+                "bed-rest",
+                "Weeks of bed rest",
+                feedback="Complete rest makes muscles weaker. Stay active without pain.",
+            ),
+            Option(
+                "surgery",
+                "Surgery right away",
+                feedback="Surgery is rarely needed for runner's knee.",
+            ),
+        ],
+        explanation="Exercise therapy reduces pain and improves how the knee works "
+        "[@vanderheijden2015].",
+    ),
+    YesNo(
+        "taping",
+        "Is taping the knee, on its own, enough to treat runner's knee?",
+        correct=False,
+        yes_feedback="Taping alone is not enough.",
+        explanation="Knee taping can help, but only together with physical therapy [@logan2017].",
+    ),
+    YesNo(
+        "flat-feet",
+        "Can flat feet play a part in runner's knee?",
+        correct=True,
+        no_feedback="They can play a part.",
+        explanation="Flat feet change how the foot and lower leg move together when you run "
+        "[@takabayashi2021].",
+    ),
+    YesNo(
+        "cadence",
+        "Can shorter, quicker steps lower the load on the knee when you run?",
+        correct=True,
+        explanation="Runners with knee pain put less load on the joint behind the kneecap "
+        "when they took shorter, quicker steps [@bonacci2018].",
+    ),
+    SingleChoice(
+        "ice",
+        "How long should you ice a sore knee at one time?",
+        options=[
+            Option("20", "About 20 minutes", correct=True),
+            Option("2", "About 2 minutes", feedback="That is too short to help."),
+            Option("120", "About 2 hours", feedback="That is too long and can hurt your skin."),
+        ],
+        explanation="Ice the knee for about 20 minutes, a few times a day [@aaos-pfps].",
+    ),
+    MultipleChoice(
+        "red-flags",
+        "Which of these mean you should get medical care promptly? Tick all that apply.",
+        required=True,
+        options=[
+            Option("swollen", "The knee is swollen, hot or red", correct=True),
+            Option("locks", "The knee locks or gives way", correct=True),
+            Option("night", "The pain wakes you up at night", correct=True),
+            Option(
+                "stairs",
+                "A dull ache on the stairs",
+                feedback="A dull ache on the stairs is typical of runner's knee.",
+            ),
+        ],
+        explanation="Swelling, heat, locking, giving way and pain at night can point to a "
+        'different problem. See the list in "When to see a doctor".',
+    ),
+]
+
+runners_knee_quiz = Quiz(
+    id="runners-knee-quiz",
+    title="Test what you know about runner's knee",
+    intro="Eleven short questions. You get an explanation for each answer.",
+    questions=QUESTIONS,
+    links=[
+        ("Symptoms", "#symptoms"),
+        ("When to see a doctor", "#when-to-see-a-doctor"),
+        ("Home treatment", "#home-treatment"),
+        ("Returning to running", "#returning-to-running"),
+    ],
+)
