@@ -1,7 +1,8 @@
 """The `edusite` command line: one argparse subcommand per task.
 
 `edusite check` (content problems, no site build), `edusite new` (start an article from a
-template). Each subcommand is registered by a small `_add_<name>` function that sets `run`.
+template), `edusite quizc` (validate the quizzes, build their wheel). Each subcommand is
+registered by a small `_add_<name>` function that sets `run`.
 """
 
 from __future__ import annotations
@@ -58,12 +59,19 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _add_quizc(commands: argparse._SubParsersAction) -> None:
+    from edusite.quizc.command import add_parser
+
+    add_parser(commands)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `edusite` script."""
     parser = argparse.ArgumentParser(prog="edusite", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_check(commands)
     _add_new(commands)
+    _add_quizc(commands)
     args = parser.parse_args(argv)
     return args.run(args)
 

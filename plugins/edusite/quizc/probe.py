@@ -91,6 +91,8 @@ def _probe_object(obj: Any, roots: list[str], result_problems: Any) -> dict[str,
     fact: dict[str, Any] = {"class": type(obj).__name__, "id": str(getattr(obj, "id", ""))}
     _call(fact, "spec", roots, obj.spec)
     _call(fact, "cited_keys", roots, lambda: sorted(obj.cited_keys()))
+    if hasattr(obj, "problems"):
+        _call(fact, "authoring", roots, lambda: [str(p) for p in obj.problems()])
     try:
         fact.update(_jsonable(_extras(obj)))
     except Exception as error:

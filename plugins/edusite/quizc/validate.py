@@ -7,6 +7,7 @@ authors' code, so these checks are cheap to test with hand-written facts.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +16,8 @@ from edusite.errors import ContentProblem
 from edusite.quizc import codes
 from edusite.quizc.source import definition_node, literal_line, source_line, statement_at
 from edusite.quizc.spec_checks import KEBAB, check_spec
+
+_QUOTED = re.compile(r"'([^']+)'")
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ def _check_object(
     fact: dict[str, Any], site: Site, out: list[ContentProblem]
 ) -> CheckedQuiz | None:
     quiz_id = fact["id"]
+    before = len(out)
     if not KEBAB.match(quiz_id):
         out.append(
             site.problem(
@@ -191,6 +195,7 @@ def _check_object(
         )
     _check_runs(fact, site, out)
     _check_outcomes(fact, site, out)
+    _check_authoring(fact, site, out, already=len(out) - before)
     citations = tuple(
         sorted(
             (key, site.line_of(f"@{key}", contains=True)) for key in fact.get("cited_keys") or ()
@@ -270,6 +275,30 @@ def _check_outcomes(fact: dict[str, Any], site: Site, out: list[ContentProblem])
                     hint,
                 )
             )
+
+
+def _check_authoring(
+    fact: dict[str, Any], site: Site, out: list[ContentProblem], *, already: int
+) -> None:
+    """quizkit's own `problems()`, minus what the checks above already reported.
+
+    A message naming a subject ('q1') that one of ours names is a duplicate; one naming
+    nothing is kept only when ours found nothing for this quiz.
+    """
+    ours = " ".join(p.message for p in out[len(out) - already :])
+    for message in fact.get("authoring") or []:
+        subject = _QUOTED.search(message)
+        if (subject.group(0) in ours) if subject else already:
+            continue
+        line = site.line_of(subject.group(1)) if subject else site.line
+        out.append(
+            site.problem(
+                line,
+                codes.AUTHORING,
+                f"quiz {fact['id']!r}: {message}",
+                "See the quizkit docstrings for what each field expects.",
+            )
+        )
 
 
 def _short(answers: object, limit: int = 160) -> str:
