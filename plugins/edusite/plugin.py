@@ -34,6 +34,11 @@ from edusite.checks import preview
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
+from edusite.markdown import article_extensions
+from edusite.structure.article import ArticleView, build_article
+from edusite.structure.bibliography import load_bibliography
+from edusite.structure.frontmatter import parse_front_matter, split_front_matter
+from edusite.structure.page import PageContext, RenderSession
 
 log = get_plugin_logger(__name__)
 
@@ -121,20 +126,62 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     # --- articles: front matter, citations, FAQ, JSON-LD (owned by the articles work) ----
 
     def _article_on_config(self, config: MkDocsConfig) -> None:
-        """Load the bibliography and add the citation and FAQ extensions (filled in below)."""
+        """Load the bibliography; add the citation and FAQ extensions around one session."""
+        source = self.project_dir / self.config.bibliography
+        bibliography = load_bibliography(source, self.problems, self._article_path(source))
+        self.articles = RenderSession(bibliography, self.problems)
+        self.article_views: dict[str, ArticleView] = {}
+        config.markdown_extensions.extend(article_extensions(self.articles))
 
     def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
         """Validate the page's front matter and tell the extensions which page they render."""
+        text = page.file.content_string.replace("\r\n", "\n")
+        shown = self._article_path(Path(page.file.abs_src_path or page.file.src_uri))
+        matter = parse_front_matter(shown, text, self.problems)
+        _, _, offset = split_front_matter(text)
+        self.articles.begin_page(PageContext(shown, text, offset, matter))
 
     def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """Collect what the extensions found on the page."""
+        """Build the article's header data and JSON-LD from what the extensions found."""
+        context = self.articles.page
+        if not context.front_matter.is_article:
+            return html
+        if "<h1" in html:
+            line = context.find_line(r"^#\s")
+            self.problems.add(context.path, line, "E108", "an article must not have a `# ` heading",
+                              "the title comes from the front matter `title`; start with `## `",
+                              context.line_text(line))
+        self.article_views[page.file.src_uri] = build_article(
+            context.front_matter,
+            url=page.canonical_url or "",
+            site_name=config.site_name,
+            disclaimer=self.config.disclaimer,
+            cited=self.articles.result.cited,
+            bibliography=self.articles.bibliography,
+        )
         return html
 
     def _article_on_env(self, env: Environment, config: MkDocsConfig) -> None:
-        """Report bibliography entries that no page cites."""
+        """Warn about bibliography entries no page cites (a warning, so --strict stops)."""
+        bibliography = self.articles.bibliography
+        cited = self.articles.cited_everywhere()
+        for key in bibliography:
+            if key not in cited:
+                log.warning(f"{bibliography.path}:{bibliography.line_of(key)}: the source "
+                            f"`{key}` is not cited by any page [W201]; cite it with [@{key}] "
+                            "or remove it from the bibliography")
 
     def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
-        """Give the templates the article's header data and JSON-LD."""
+        """Give the templates the article's header data and JSON-LD (None on other pages)."""
+        context["edusite_article"] = self.article_views.get(page.file.src_uri)
+
+    def _article_path(self, path: Path) -> str:
+        """A path as editors see it: relative to the folder of mkdocs.yml when inside it."""
+        path = path if path.is_absolute() else self.project_dir / path
+        try:
+            return path.resolve().relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return str(path)
 
     # --- quizzes: compile, embed, runtime files (owned by the quiz work) -----------------
     # Fill these in; report editors' mistakes with `self.problems.add(...)` (raised in on_env).

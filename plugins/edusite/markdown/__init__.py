@@ -1,0 +1,45 @@
+"""Python-Markdown extensions, each usable without MkDocs: citations, FAQ blocks, quiz embeds.
+
+`article_extensions()` builds the citation and FAQ extensions around one shared
+`RenderSession`; `render_page()` renders a page's Markdown with them outside a site build
+(what `edusite check` and the tests use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import markdown
+from markdown import Extension
+
+from edusite.markdown.citations import CitationsExtension
+from edusite.markdown.faq import FaqExtension
+from edusite.structure.frontmatter import parse_front_matter, split_front_matter
+from edusite.structure.page import PageContext, RenderSession
+
+__all__ = ["CitationsExtension", "FaqExtension", "article_extensions", "render_page"]
+
+
+def article_extensions(session: RenderSession) -> list[Extension]:
+    """The citation and FAQ extensions, sharing `session` (bibliography, problems, page)."""
+    return [CitationsExtension(session=session), FaqExtension(session=session)]
+
+
+def render_page(
+    path: str,
+    text: str,
+    session: RenderSession,
+    extensions: Sequence[str | Extension] = (),
+    extension_configs: Mapping[str, Any] | None = None,
+) -> str:
+    """Validate the front matter of file `text` and render its body to HTML; every problem
+    (front matter, citations, FAQ) is added to `session.problems` with `path:line`."""
+    matter = parse_front_matter(path, text, session.problems)
+    _, body, offset = split_front_matter(text)
+    session.begin_page(PageContext(path, text.replace("\r\n", "\n"), offset, matter))
+    md = markdown.Markdown(
+        extensions=[*extensions, *article_extensions(session)],
+        extension_configs=dict(extension_configs or {}),
+    )
+    return md.convert(body)

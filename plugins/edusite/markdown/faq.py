@@ -1,0 +1,174 @@
+"""FAQ blocks: `/// faq` with `### Question` headings becomes disclosures plus FAQPage JSON-LD.
+
+Built on pymdown-extensions' Blocks API. Each question becomes a native `<details>` whose
+`<summary>` is the question (keyboard operable without script), inside a section headed
+"Frequently asked questions" (`id="faq"`). After inline processing the block writes schema.org
+FAQPage JSON-LD from the very elements the reader sees, so the two cannot drift apart
+(citation numbers are left out of the JSON-LD answers). A pymdownx block with a misspelled
+name or option silently renders as a paragraph starting with `///`; the guard at the end
+reports any such leftover with its line.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from html import unescape
+from typing import Any
+
+from markdown import Markdown
+from markdown.postprocessors import Postprocessor
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
+
+from edusite.markdown.text import plain_text, register_page_hook
+from edusite.structure.article import script_json
+from edusite.structure.page import FaqEntry, RenderSession
+
+HEADING = "Frequently asked questions"
+SKIP_IN_ANSWERS = ("citation", "citation-sep")
+OPENING = re.compile(r"^ {0,3}/{3,}\s*faq\b")
+LEFTOVER = re.compile(r"<p>(/{3,}[^\n<]*)")
+
+CODE_NO_ANSWER = "E301"
+CODE_NO_QUESTION = "E302"
+CODE_TWO_BLOCKS = "E303"
+CODE_LEFTOVER = "E310"
+
+
+class FaqBlock(Block):
+    """`/// faq` ... `///`: no argument, no options."""
+
+    NAME = "faq"
+    ARGUMENT = False
+    OPTIONS: dict[str, tuple[Any, Any]] = {}  # noqa: RUF012 - the Blocks API's declaration
+
+    def on_init(self) -> None:
+        self.session: RenderSession = self.config["session"]
+        self.body: etree.Element | None = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        section = etree.SubElement(parent, "section", {"class": "faq", "aria-labelledby": "faq"})
+        heading = etree.SubElement(section, "h2", {"id": "faq"})
+        heading.text = HEADING
+        self.body = etree.SubElement(section, "div", {"class": "faq-list"})
+        return section
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        return self.body if self.body is not None else block
+
+    def on_end(self, block: etree.Element) -> None:
+        """Turn `### Question` + answer blocks into `<details><summary>` pairs."""
+        body = self.body if self.body is not None else block
+        page = self.session.page
+        count = self.tracker.setdefault("faq_blocks", 0) + 1
+        self.tracker["faq_blocks"] = count
+        start = _nth_opening(page, count)
+        if count > 1:
+            self._problem(start, CODE_TWO_BLOCKS, "a page can have only one FAQ block",
+                          "put all questions in one `/// faq` block")
+        children = list(body)
+        for child in children:
+            body.remove(child)
+        answer: etree.Element | None = None
+        for child in children:
+            if child.tag == "h3":
+                answer = _question(body, child)
+            elif answer is not None:
+                answer.append(child)
+            else:
+                self._problem(start, CODE_NO_QUESTION, "the FAQ block has text before its "
+                              "first question", "start each question with `### `")
+        if answer is None:
+            self._problem(start, CODE_NO_QUESTION, "the FAQ block has no questions",
+                          "write each question as a `### ` heading followed by its answer")
+        for item in body:
+            if len(item[1]) == 0:
+                question = (item[0].text or "").strip()
+                line = page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), start)
+                self._problem(line, CODE_NO_ANSWER, f"the question `{question}` has no answer",
+                              "write the answer under the question, before the next `###`")
+
+    def _problem(self, line: int, code: str, message: str, hint: str) -> None:
+        page = self.session.page
+        self.session.problems.add(page.path, line, code, message, hint, page.line_text(line))
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        """Write the FAQPage JSON-LD from the rendered questions and answers."""
+        body = self.body if self.body is not None else block
+        entries = []
+        for item in body.iter("details"):
+            entries.append(FaqEntry(plain_text(self.md, item[0]),
+                                    plain_text(self.md, item[1], SKIP_IN_ANSWERS)))
+        self.session.result.faq = entries
+        script = etree.SubElement(block, "script", {"type": "application/ld+json"})
+        script.text = faq_jsonld(entries)
+
+
+def _question(body: etree.Element, heading: etree.Element) -> etree.Element:
+    """Add a `<details>` for `heading` to `body`; return the element its answer goes in."""
+    item = etree.SubElement(body, "details", {"class": "faq-item"})
+    summary = etree.SubElement(item, "summary")
+    summary.text = heading.text
+    for child in heading:
+        summary.append(child)
+    return etree.SubElement(item, "div", {"class": "faq-answer"})
+
+
+def _nth_opening(page: Any, count: int) -> int:
+    line = page.body_offset
+    for _ in range(count):
+        line = page.find_line(OPENING, line + 1)
+    return line
+
+
+def faq_jsonld(entries: list[FaqEntry]) -> str:
+    """FAQPage JSON-LD, safe inside a `<script>` element (`<`, `>`, `&` escaped)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": e.question,
+             "acceptedAnswer": {"@type": "Answer", "text": e.answer}}
+            for e in entries
+        ],
+    }
+    return script_json(data)
+
+
+class LeftoverGuard(Postprocessor):
+    """Reports a `///` block that Python-Markdown left as a plain paragraph."""
+
+    def __init__(self, md: Markdown, session: RenderSession) -> None:
+        super().__init__(md)
+        self.session = session
+
+    def run(self, text: str) -> str:
+        page = self.session.page
+        for match in LEFTOVER.finditer(text):
+            leftover = unescape(match.group(1)).strip()
+            line = page.find_line(r"^\s*" + re.escape(leftover))
+            self.session.problems.add(
+                page.path, line, CODE_LEFTOVER, f"the block `{leftover}` was not recognised",
+                "check the block's name and options (a misspelling makes it plain text), "
+                "and close it with a `///` line", page.line_text(line))
+        return text
+
+
+class FaqExtension(BlocksExtension):
+    """The `/// faq` block and the leftover-`///` guard; share `session` with the citations."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"session": ["", "RenderSession shared with the plugin and extensions"]}
+        super().__init__(**kwargs)
+        self.session: RenderSession = self.getConfig("session") or RenderSession()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        register_page_hook(md, self.session)
+        block_mgr.register(FaqBlock, {"session": self.session})
+        md.postprocessors.register(LeftoverGuard(md, self.session), "edusite_leftover", 5)
+
+
+def makeExtension(**kwargs: Any) -> FaqExtension:
+    """Entry point for `markdown.Markdown(extensions=["edusite.markdown.faq"])`."""
+    return FaqExtension(**kwargs)

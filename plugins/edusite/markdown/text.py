@@ -1,0 +1,73 @@
+"""Shared helpers for the article extensions: the page hook and plain text of an element."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from html import unescape
+
+from edusite.structure.page import RenderSession
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
+from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
+
+PAGE_HOOK = "edusite_page"
+ESCAPED = re.compile("\x02(\\d+)\x03")
+TAGS = re.compile(r"<[^>]*>")
+
+
+class PageHook(Preprocessor):
+    """Tells the session which text is converted. Registered under one name by every article
+    extension, so it runs once per conversion however many extensions share the session."""
+
+    def __init__(self, md: Markdown, session: RenderSession) -> None:
+        super().__init__(md)
+        self.session = session
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.session.begin_text("\n".join(lines))
+        return lines
+
+
+def register_page_hook(md: Markdown, session: RenderSession) -> None:
+    """Add the page hook before any other preprocessor can change the lines."""
+    md.preprocessors.register(PageHook(md, session), PAGE_HOOK, 40)
+
+
+def plain_text(md: Markdown, el: etree.Element, skip_class: tuple[str, ...] = ()) -> str:
+    """The text a reader sees in `el` after inline processing, spaces collapsed; elements
+    whose class is in `skip_class` (citation numbers) are left out."""
+    parts: list[str] = []
+    _collect(md, el, skip_class, parts, top=True)
+    return " ".join("".join(parts).split())
+
+
+def _collect(md: Markdown, el: etree.Element, skip: tuple[str, ...], parts: list[str],
+             top: bool = False) -> None:
+    if not top and set((el.get("class") or "").split()) & set(skip):
+        if el.tail:
+            parts.append(_resolve(md, el.tail))
+        return
+    if el.text:
+        parts.append(_resolve(md, el.text))
+    for child in el:
+        _collect(md, child, skip, parts)
+    if el.tag in ("p", "li", "div", "br", "tr", "h3", "h4") and not top:
+        parts.append(" ")
+    if not top and el.tail:
+        parts.append(_resolve(md, el.tail))
+
+
+def _resolve(md: Markdown, text: str) -> str:
+    """Replace Python-Markdown's placeholders by the text they stand for."""
+
+    def stashed(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        blocks = md.htmlStash.rawHtmlBlocks
+        raw = blocks[index] if index < len(blocks) else ""
+        return unescape(TAGS.sub("", raw if isinstance(raw, str) else ""))
+
+    text = HTML_PLACEHOLDER_RE.sub(stashed, text)
+    text = INLINE_PLACEHOLDER_RE.sub("", text)
+    text = text.replace(AMP_SUBSTITUTE, "&")
+    return ESCAPED.sub(lambda m: chr(int(m.group(1))), text)

@@ -1,0 +1,1 @@
+"""Domain objects without MkDocs: front matter, bibliography and reference formatting, pages."""

@@ -1,0 +1,117 @@
+"""What the templates show around an article, and its schema.org MedicalWebPage JSON-LD.
+
+The plugin builds one `ArticleView` per article page after rendering (when the cited sources
+are known) and hands it to the templates as `edusite_article`; the templates never compute
+anything themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from edusite.structure.bibliography import Bibliography
+from edusite.structure.frontmatter import FrontMatter
+from edusite.structure.references import reference_jsonld
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Header data for the templates; `jsonld` is ready to put inside a `<script>` element."""
+
+    title: str
+    description: str
+    byline: str
+    team: str
+    reviewed: dt.date | None
+    summary: tuple[str, ...]
+    tags: tuple[str, ...]
+    disclaimer: str
+    jsonld: str
+
+    @property
+    def reviewed_iso(self) -> str:
+        return self.reviewed.isoformat() if self.reviewed else ""
+
+    @property
+    def reviewed_text(self) -> str:
+        """'25 November 2026': unambiguous in every English-speaking country."""
+        d = self.reviewed
+        return f"{d.day} {d:%B} {d.year}" if d else ""
+
+
+def team_name(byline: str) -> str:
+    """'the Runner's Knee Guide editorial team' -> 'Runner's Knee Guide editorial team'."""
+    text = byline.strip()
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def byline_text(byline: str) -> str:
+    """What follows 'By': the team with its article ('the ...')."""
+    return f"the {team_name(byline)}" if byline.strip() else ""
+
+
+def build_article(
+    matter: FrontMatter,
+    *,
+    url: str,
+    site_name: str,
+    disclaimer: str,
+    cited: list[str],
+    bibliography: Bibliography,
+) -> ArticleView:
+    """The view of one article; `cited` are its source keys in citation order."""
+    byline = str(matter.get("byline", ""))
+    data = article_jsonld(matter, url=url, site_name=site_name, cited=cited,
+                          bibliography=bibliography)
+    return ArticleView(
+        title=str(matter.get("title", "")),
+        description=str(matter.get("description", "")),
+        byline=byline_text(byline),
+        team=team_name(byline),
+        reviewed=matter.reviewed,
+        summary=tuple(matter.get("summary", ())),
+        tags=tuple(matter.get("tags", ())),
+        disclaimer=disclaimer,
+        jsonld=script_json(data),
+    )
+
+
+def article_jsonld(
+    matter: FrontMatter, *, url: str, site_name: str, cited: list[str],
+    bibliography: Bibliography,
+) -> dict[str, Any]:
+    """schema.org MedicalWebPage: the editorial team as author, the site as publisher."""
+    team = {"@type": "Organization", "name": team_name(str(matter.get("byline", site_name)))}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "headline": matter.get("title", ""),
+        "name": matter.get("title", ""),
+        "description": matter.get("description", ""),
+        "inLanguage": "en",
+        "author": team,
+        "reviewedBy": team,
+        "publisher": {"@type": "Organization", "name": site_name},
+    }
+    if url:
+        data["url"] = url
+    if matter.reviewed:
+        data["dateModified"] = data["lastReviewed"] = matter.reviewed.isoformat()
+    about = matter.get("about")
+    data["about"] = ({"@type": "MedicalCondition", "name": about} if about
+                     else {"@type": "Thing", "name": matter.get("title", "")})
+    if matter.get("tags"):
+        data["keywords"] = ", ".join(matter.get("tags"))
+    citations = [reference_jsonld(bibliography[k]) for k in cited if k in bibliography]
+    if citations:
+        data["citation"] = citations
+    return data
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end its `<script>` element early (`<`, `>`, `&` escaped)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
