@@ -59,6 +59,7 @@ def _flat(text: str) -> str:
 def test_front_matter_has_every_article_field() -> None:
     meta, _ = _article()
     assert meta["type"] == "article"
+    assert meta["about"] == "Patellofemoral pain syndrome"  # schema.org MedicalCondition
     assert meta["title"] and meta["description"]
     assert 3 <= len(meta["summary"]) <= 5
     assert meta["byline"] == TEAM
