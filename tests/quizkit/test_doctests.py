@@ -7,8 +7,8 @@ import importlib
 import pkgutil
 
 import pytest
-
 import quizkit
+
 import quizzes.runners_knee
 
 MODULES = (

@@ -1,0 +1,204 @@
+"""Quiz, SelfCheck and Tool keep the ARCHITECTURE.md contract: spec, evaluate, samples, keys."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+from quizkit import (
+    NOT_A_DIAGNOSIS,
+    Decision,
+    InputError,
+    MultipleChoice,
+    Number,
+    Option,
+    Outcome,
+    Quiz,
+    SelfCheck,
+    SingleChoice,
+    Tool,
+    YesNo,
+    blocks,
+    collect,
+)
+
+SPEC_KEYS = {"id", "kind", "title", "intro", "submit_label", "questions"}
+
+
+def make_quiz() -> Quiz:
+    return Quiz(
+        id="mini-quiz",
+        title="Mini",
+        questions=[
+            SingleChoice(
+                "where",
+                "Where?",
+                explanation="At the front [@aaos-pfps].",
+                options=[Option("front", "Front", correct=True), Option("back", "Back")],
+            ),
+            MultipleChoice(
+                "when",
+                "When?",
+                required=True,
+                options=[Option("stairs", "Stairs", correct=True), Option("bed", "In bed")],
+            ),
+            YesNo("tape", "Tape alone?", correct=False, explanation="No [@logan2017]."),
+        ],
+        links=[("Symptoms", "#symptoms")],
+    )
+
+
+def make_check() -> SelfCheck:
+    def decide(values):
+        if values["fever"]:
+            return Decision("care", ["You have a fever."])
+        return Decision("fits" if values["where"] == "front" else "other")
+
+    return SelfCheck(
+        id="mini-check",
+        title="Mini check",
+        questions=[
+            YesNo("fever", "Fever?"),
+            SingleChoice("where", "Where?", options=[Option("front", "F"), Option("back", "B")]),
+        ],
+        outcomes=[
+            Outcome("care", "Get care", "Now.", level="danger", links=[("Doctor", "#doctor")]),
+            Outcome("fits", "Fits", "Read on [@crossley2015]."),
+            Outcome("other", "Other", "See someone."),
+        ],
+        decide=decide,
+    )
+
+
+def make_tool() -> Tool:
+    def compute(values):
+        if values["b"] <= values["a"]:
+            raise InputError({"b": "Must be more than a."})
+        return [blocks.paragraph(f"Gap {values['b'] - values['a']:g} [@willy2016].")]
+
+    return Tool(
+        id="mini-tool",
+        title="Gap",
+        questions=[Number("a", "A", min=0, samples=[1]), Number("b", "B", min=0, samples=[0, 5])],
+        compute=compute,
+    )
+
+
+@pytest.mark.parametrize("factory", [make_quiz, make_check, make_tool])
+def test_spec_and_every_sample_follow_the_contract(factory) -> None:
+    obj = factory()
+    spec = obj.spec()
+    assert set(spec) == SPEC_KEYS
+    assert spec["kind"] == obj.kind
+    assert json.loads(json.dumps(spec)) == spec
+    assert obj.problems() == []
+    for answers in obj.samples():
+        result = obj.evaluate(answers)
+        assert blocks.result_problems(result) == []
+        assert json.loads(json.dumps(result)) == result
+
+
+def test_quiz_scores_and_explains() -> None:
+    result = make_quiz().evaluate({"where": "back", "when": ["stairs"], "tape": "no"})
+    assert result["ok"] is True
+    assert result["blocks"][0] == {"type": "score", "correct": 2, "total": 3}
+    feedback = {b["question_id"]: b for b in result["blocks"] if b["type"] == "feedback"}
+    assert feedback["where"]["correct"] is False
+    assert feedback["where"]["text"] == "At the front [@aaos-pfps]."
+    assert feedback["tape"]["correct"] is True
+    assert result["blocks"][-1]["type"] == "links"
+
+
+def test_quiz_reports_every_unreadable_field_at_once() -> None:
+    result = make_quiz().evaluate({"where": "nowhere", "when": []})
+    assert result["ok"] is False
+    assert set(result["field_errors"]) == {"where", "when", "tape"}
+    assert result["blocks"][0]["type"] == "notice"
+
+
+def test_selfcheck_outcome_reasons_and_disclaimer() -> None:
+    check = make_check()
+    result = check.evaluate({"fever": "yes", "where": "front"})
+    assert result["outcome"] == "care"
+    assert result["blocks"][0] == {"type": "heading", "text": "Get care"}
+    assert {"type": "list", "items": ["You have a fever."]} in result["blocks"]
+    assert result["blocks"][-1] == {"type": "notice", "level": "info", "text": NOT_A_DIAGNOSIS}
+    assert check.evaluate({"fever": "no", "where": "back"})["outcome"] == "other"
+    assert check.evaluate({})["outcome"] is None
+
+
+def test_selfcheck_enumerates_to_find_reachable_outcomes() -> None:
+    check = make_check()
+    assert check.combination_count() == 4
+    assert check.reachable_outcomes(check.combinations()) == {"care", "fits", "other"}
+
+
+def test_selfcheck_rejects_an_undeclared_outcome() -> None:
+    check = SelfCheck(
+        id="broken",
+        title="Broken",
+        questions=[YesNo("x", "X?")],
+        outcomes=[Outcome("a", "A", "a")],
+        decide=lambda values: Decision("b"),
+    )
+    with pytest.raises(ValueError, match="undeclared outcome 'b'"):
+        check.evaluate({"x": "yes"})
+
+
+def test_tool_input_error_becomes_field_errors() -> None:
+    tool = make_tool()
+    assert tool.evaluate({"a": "3", "b": "2"})["field_errors"] == {"b": "Must be more than a."}
+    assert tool.evaluate({"a": "3", "b": "5"})["blocks"][0]["text"] == "Gap 2 [@willy2016]."
+
+
+def test_cited_keys_cover_texts_outcomes_and_results() -> None:
+    assert make_quiz().cited_keys() == {"aaos-pfps", "logan2017"}
+    assert make_check().cited_keys() == {"crossley2015"}
+    assert make_tool().cited_keys() == {"willy2016"}
+
+
+def test_problems_found_in_containers() -> None:
+    quiz = Quiz(
+        id="Bad_Id",
+        title="",
+        questions=[YesNo("x", "X?"), YesNo("x", "Again?", correct=True)],
+    )
+    assert quiz.problems() == [
+        "id 'Bad_Id' must be kebab-case",
+        "the title is empty",
+        "question ids used more than once: ['x']",
+        "question 'x' must say which answer is correct",
+    ]
+    check = SelfCheck(
+        id="c",
+        title="C",
+        questions=[YesNo("x", "X?")],
+        outcomes=[Outcome("a", "A", "a", level="red"), Outcome("a", "A", "a")],
+        decide=lambda values: Decision("a"),
+    )
+    assert check.problems() == [
+        "outcome ids used more than once: ['a']",
+        "outcome 'a': level must be one of danger, warning, info, success",
+    ]
+
+
+def test_collect_finds_own_objects_in_order_and_skips_imported(tmp_path) -> None:
+    first = types.ModuleType("fake_quizzes_first")
+    exec(
+        "from quizkit import Tool, Number\n"
+        "b = Tool(id='b-tool', title='B', questions=[Number('n', 'N')], compute=list)\n"
+        "a = Tool(id='a-tool', title='A', questions=[Number('n', 'N')], compute=list)\n"
+        "alias = a\n",
+        first.__dict__,
+    )
+    sys.modules["fake_quizzes_first"] = first
+    try:
+        second = types.ModuleType("fake_quizzes_second")
+        exec("from fake_quizzes_first import a\n", second.__dict__)
+    finally:
+        del sys.modules["fake_quizzes_first"]
+    assert [q.id for q in collect(first)] == ["b-tool", "a-tool"]
+    assert collect(first)[1].origin == ("fake_quizzes_first", 3)
+    assert collect(second) == []
