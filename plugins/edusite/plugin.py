@@ -34,6 +34,7 @@ from edusite.checks import preview
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
+from edusite.runtime.section import QuizSite
 from edusite.markdown import article_extensions
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
@@ -52,6 +53,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.serving = False
         self.site_checks: SiteChecks | None = None
         self.warnings = preview.WarningCapture()
+        self.quiz_site: QuizSite | None = None
 
     # --- MkDocs hooks: each one delegates to the sections below --------------------------
 
@@ -189,9 +191,13 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _quiz_on_config(self, config: MkDocsConfig) -> None:
         """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
+        self.quiz_site = QuizSite(self.project_dir, self.config, self.problems)
+        self.quiz_site.configure(config)
 
     def _quiz_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """Tell the quiz-embed extension which page it renders; return the Markdown."""
+        if self.quiz_site:
+            self.quiz_site.begin_page(page)
         return markdown
 
     def _quiz_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -206,9 +212,14 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _quiz_on_post_build(self, config: MkDocsConfig) -> None:
         """Copy the quiz wheel, Pyodide and the runtime files into the built site."""
+        if self.quiz_site:
+            self.quiz_site.install(Path(config.site_dir))
 
     def _quiz_on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Watch the quizzes folder during `mkdocs serve`."""
+        if self.quiz_site:
+            for path in self.quiz_site.watched():
+                server.watch(str(path))
 
     # --- editors' checks and live preview (owned by the editors' workflow work) ----------
     # Headings, raw HTML, images and links (edusite.checks). In `mkdocs serve` problems are

@@ -31,6 +31,7 @@ SPEC = {
             "prompt": "Where does it hurt?",
             "help": "",
             "options": [{"value": "front", "label": "Front"}, {"value": "side", "label": "Side"}],
+            "default": "side",
         },
         {
             "id": "km",
@@ -42,6 +43,7 @@ SPEC = {
             "max": 300,
             "step": 0.5,
             "required": True,
+            "default": "20",
         },
     ],
 }
@@ -92,6 +94,9 @@ def test_directive_becomes_an_accessible_form() -> None:
     for r in radios:
         assert el.find("label", **{"for": r["id"]})
     assert len(el.find("input", type="checkbox", name="where")) == 2
+    checked = [a["value"] for t, a in el.tags if t == "input" and "checked" in a]
+    assert checked == ["side"]  # the spec's default is pre-selected
+    assert el.find("input", name="km", value="20")
     (number,) = el.find("input", type="number", name="km")
     assert (number["min"], number["max"], number["step"]) == ("0", "300", "0.5")
     km = "quiz-demo-check-km"

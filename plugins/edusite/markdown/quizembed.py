@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from edusite.errors import Problems
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+
+from edusite.errors import Problems
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
@@ -72,7 +73,9 @@ def _question_view(quiz_id: str, question: Mapping[str, Any]) -> dict[str, Any]:
     if kind == "number" and question.get("unit"):
         described.append(f"{base}-unit")
     described.append(f"{base}-error")
-    optional = dict.fromkeys(("help", "unit", "min", "max", "step"))
+    optional = dict.fromkeys(("help", "unit", "min", "max", "step", "default"))
+    default = question.get("default")
+    defaults = [] if default is None else [default] if isinstance(default, str) else default
     return {
         **optional,
         "required": False,
@@ -82,6 +85,7 @@ def _question_view(quiz_id: str, question: Mapping[str, Any]) -> dict[str, Any]:
         "dom_id": base,
         "described_by": " ".join(described),
         "input_type": "checkbox" if kind == "multiple" else "radio",
+        "defaults": [str(value) for value in defaults],
     }
 
 
@@ -124,9 +128,10 @@ class QuizEmbedExtension(Extension):
         overrides_dir: str | Path | None = None,
         runtime: Mapping[str, Any] | None = None,
     ) -> None:
-        """`specs`: quiz id -> spec(); `runtime`: browser URLs embedded in each form."""
+        """`specs`: quiz id -> spec(), None while unknown (a failed compile: embeds are then
+        skipped silently, the compiler's problems explain); `runtime`: browser URLs."""
         super().__init__()
-        self.specs: Mapping[str, Mapping[str, Any]] = specs if specs is not None else {}
+        self.specs: Mapping[str, Mapping[str, Any]] | None = specs
         self.problems = problems if problems is not None else Problems()
         self.env = template_environment(overrides_dir or None)
         self.runtime = runtime
@@ -161,6 +166,8 @@ class QuizEmbedExtension(Extension):
             )
             return ""
         quiz_id = args[0]
+        if self.specs is None:
+            return ""
         spec = self.specs.get(quiz_id)
         if spec is None:
             known = ", ".join(sorted(self.specs)) or "none"

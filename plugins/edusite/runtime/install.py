@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 RUNTIME_DIR = Path(__file__).resolve().parent
 ASSET_FILES = (
@@ -103,13 +104,13 @@ class RuntimeLayout:
         downloads = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
         downloads.append(self.wheel_url)
         files = self.files()
-        return {
-            "worker": self.assets_prefix + "quiz-worker.js",
-            "pyodide": self.pyodide_prefix,
-            "stdlib": self.stdlib_url,
-            "wheel": self.wheel_url,
+        return {  # quoted: a wheel's local version has a "+", which some hosts read as " "
+            "worker": quote(self.assets_prefix + "quiz-worker.js"),
+            "pyodide": quote(self.pyodide_prefix),
+            "stdlib": quote(self.stdlib_url),
+            "wheel": quote(self.wheel_url),
             "dist": self.dist_name,
-            "sizes": {url: files[url].stat().st_size for url in downloads},
+            "sizes": {quote(url): files[url].stat().st_size for url in downloads},
         }
 
 

@@ -1,0 +1,118 @@
+"""The quiz part of one MkDocs build, so the plugin's quiz hooks stay one-liners.
+
+`QuizSite` compiles the quizzes (through `edusite.quizc`), adds the quiz-embed extension and
+the client script/CSS to the config, tells the extension which page it renders, and installs
+Pyodide, the wheel and our JS/CSS into the built site. A new one is made in every
+`on_config`, so nothing survives an `mkdocs serve` rebuild; compiled output is reused from
+the content-hashed cache instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from edusite.config import EduSiteConfig
+from edusite.errors import Problems
+from edusite.markdown.quizembed import QuizEmbedExtension
+from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
+from edusite.runtime.install import RuntimeLayout, install
+from edusite.structure.bibliography import load_bibliography
+from edusite.structure.frontmatter import split_front_matter
+
+log = get_plugin_logger(__name__)
+
+OVERRIDES_SUBDIR = "edusite"
+"""`site_overrides/edusite/quiz.html` replaces the built-in quiz form template."""
+
+
+class QuizSite:
+    """Compiled quizzes, the embed extension and the runtime files of one build."""
+
+    def __init__(self, project_dir: Path, options: EduSiteConfig, problems: Problems) -> None:
+        self.project_dir = project_dir
+        self.options = options
+        self.problems = problems
+        self.compiled: CompiledQuizzes | None = None
+        self.layout: RuntimeLayout | None = None
+        self.extension: QuizEmbedExtension | None = None
+
+    @property
+    def quizzes_dir(self) -> Path:
+        return self.project_dir / self.options.quizzes_dir
+
+    @property
+    def pyodide_dir(self) -> Path:
+        return self.project_dir / self.options.pyodide_dir
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Add the embed extension, then compile; a compile error is raised as ContentError."""
+        custom_dir = config.theme.custom_dir
+        overrides = Path(custom_dir) / OVERRIDES_SUBDIR if custom_dir else None
+        # specs=None until compiled, so a broken quiz module does not also make every
+        # embed an "unknown quiz id".
+        self.extension = QuizEmbedExtension(
+            specs=None, problems=self.problems, overrides_dir=overrides
+        )
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        if not (self.quizzes_dir / "__init__.py").is_file():
+            self.extension.specs = {}
+            return
+        cache_dir = self.project_dir / self.options.cache_dir
+        self.compiled = compile_quizzes(
+            self.quizzes_dir,
+            cache_dir=cache_dir,
+            bibliography_keys=self._bibliography_keys(),
+            pyodide_dir=self.pyodide_dir,
+            use_cache=self.options.cache,
+        )
+        self.extension.specs = self.compiled.specs
+        for note in self.compiled.notes:
+            log.info(note)
+        self.layout = RuntimeLayout(
+            pyodide_dir=self.pyodide_dir,
+            wheel_path=self.compiled.wheel_path,
+            wheel_name=self.compiled.wheel_name,
+            dist_name=self.compiled.wheel_name.split("-", 1)[0],
+            stdlib_path=compile_stdlib(self.pyodide_dir, cache_dir=cache_dir),
+        )
+        self.extension.runtime = self.layout.page_config()
+        config.extra_css.append(self.layout.css_url)
+        script = ExtraScriptValue(self.layout.client_url)
+        script.type = "module"
+        config.extra_javascript.append(script)
+
+    def begin_page(self, page: Page) -> None:
+        """Tell the extension the page's file and front-matter lines, for `path:line`."""
+        if self.extension is None or not page.file.abs_src_path:
+            return
+        source = Path(page.file.abs_src_path)
+        _, _, offset = split_front_matter(source.read_text(encoding="utf-8-sig"))
+        shown = (
+            source.relative_to(self.project_dir)
+            if source.is_relative_to(self.project_dir)
+            else source
+        )
+        self.extension.begin_page(shown.as_posix(), offset)
+
+    def install(self, site_dir: Path) -> None:
+        """Copy Pyodide, the quiz wheel and the JS/CSS into the built site."""
+        if self.layout is None:
+            return
+        written = install(site_dir, self.layout)
+        log.debug("installed %d runtime files into %s", len(written), site_dir)
+
+    def watched(self) -> list[Path]:
+        """Folders `mkdocs serve` watches: the quizzes and the quizkit they import."""
+        import quizkit
+
+        return [self.quizzes_dir, Path(quizkit.__file__).resolve().parent]
+
+    def _bibliography_keys(self) -> list[str]:
+        """Citation keys quiz texts may use; the article section reports the file's problems."""
+        path = self.project_dir / self.options.bibliography
+        return load_bibliography(path, Problems()).keys()
