@@ -34,8 +34,8 @@ from edusite.checks import preview
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
-from edusite.runtime.section import QuizSite
 from edusite.markdown import article_extensions
+from edusite.runtime.section import QuizSite
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
