@@ -14,6 +14,7 @@ from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDE
 PAGE_HOOK = "edusite_page"
 ESCAPED = re.compile("\x02(\\d+)\x03")
 TAGS = re.compile(r"<[^>]*>")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?)])")
 
 
 class PageHook(Preprocessor):
@@ -39,7 +40,12 @@ def plain_text(md: Markdown, el: etree.Element, skip_class: tuple[str, ...] = ()
     whose class is in `skip_class` (citation numbers) are left out."""
     parts: list[str] = []
     _collect(md, el, skip_class, parts, top=True)
-    return " ".join("".join(parts).split())
+    return normalise_text("".join(parts))
+
+
+def normalise_text(text: str) -> str:
+    """Spaces collapsed, none before punctuation (left where a citation number was taken out)."""
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
 
 
 def _collect(md: Markdown, el: etree.Element, skip: tuple[str, ...], parts: list[str],
