@@ -15,13 +15,14 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
 from edusite.markdown.text import register_page_hook
 from edusite.structure.bibliography import Bibliography
 from edusite.structure.page import RenderSession
 from edusite.structure.references import format_reference_html
-from markdown import Extension, Markdown
-from markdown.inlinepatterns import InlineProcessor
-from markdown.treeprocessors import Treeprocessor
 
 CITATION = r"\[(@[^\]\n]*)\]"
 ONE_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_.:-]*)$")
@@ -71,17 +72,29 @@ class CitationPattern(InlineProcessor):
             known = self.session.bibliography.keys()
             close = [k for k in known if k.split("-")[0][:4] == key.split("-")[0][:4]]
             hint = (f"did you mean `{close[0]}`? " if close else "") + (
-                "keys are the `id`s in the bibliography file")
-            self.session.problems.add(page.path, line, CODE_UNKNOWN,
-                                      f"unknown citation key `{key}`", hint, page.line_text(line))
+                "keys are the `id`s in the bibliography file"
+            )
+            self.session.problems.add(
+                page.path,
+                line,
+                CODE_UNKNOWN,
+                f"unknown citation key `{key}`",
+                hint,
+                page.line_text(line),
+            )
         return False
 
     def _malformed(self, text: str) -> None:
         page = self.session.page
         line = page.find_line(re.escape(text))
         self.session.problems.add(
-            page.path, line, CODE_MALFORMED, f"malformed citation `{text}`",
-            "write [@key] or [@key1; @key2]: each key starts with @", page.line_text(line))
+            page.path,
+            line,
+            CODE_MALFORMED,
+            f"malformed citation `{text}`",
+            "write [@key] or [@key1; @key2]: each key starts with @",
+            page.line_text(line),
+        )
 
 
 def _marker(key: str) -> etree.Element:
@@ -121,10 +134,12 @@ class CitationNumberer(Treeprocessor):
             item = etree.SubElement(listing, "li", {"id": f"source-{key}"})
             text = etree.SubElement(item, "span", {"class": "source-text"})
             text.text = self.md.htmlStash.store(
-                format_reference_html(self.session.bibliography[key]))
+                format_reference_html(self.session.bibliography[key])
+            )
             text.tail = " "
-            _backlinks(etree.SubElement(item, "span", {"class": "source-backrefs"}),
-                       number, places[key])
+            _backlinks(
+                etree.SubElement(item, "span", {"class": "source-backrefs"}), number, places[key]
+            )
         return section
 
 
@@ -132,10 +147,15 @@ def _backlinks(parent: etree.Element, number: int, ids: list[str]) -> None:
     count = len(ids)
     for index, target in enumerate(ids, start=1):
         where = f", place {index} of {count}" if count > 1 else ""
-        link = etree.SubElement(parent, "a", {
-            "class": "citation-backref", "href": f"#{target}",
-            "aria-label": f"Back to citation {number} in the text{where}",
-        })
+        link = etree.SubElement(
+            parent,
+            "a",
+            {
+                "class": "citation-backref",
+                "href": f"#{target}",
+                "aria-label": f"Back to citation {number} in the text{where}",
+            },
+        )
         link.text = BACK
         if count > 1:
             mark = etree.SubElement(link, "sup")

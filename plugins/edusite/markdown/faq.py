@@ -65,8 +65,12 @@ class FaqBlock(Block):
         self.tracker["faq_blocks"] = count
         start = _nth_opening(page, count)
         if count > 1:
-            self._problem(start, CODE_TWO_BLOCKS, "a page can have only one FAQ block",
-                          "put all questions in one `/// faq` block")
+            self._problem(
+                start,
+                CODE_TWO_BLOCKS,
+                "a page can have only one FAQ block",
+                "put all questions in one `/// faq` block",
+            )
         children = list(body)
         for child in children:
             body.remove(child)
@@ -77,17 +81,29 @@ class FaqBlock(Block):
             elif answer is not None:
                 answer.append(child)
             else:
-                self._problem(start, CODE_NO_QUESTION, "the FAQ block has text before its "
-                              "first question", "start each question with `### `")
+                self._problem(
+                    start,
+                    CODE_NO_QUESTION,
+                    "the FAQ block has text before its first question",
+                    "start each question with `### `",
+                )
         if answer is None:
-            self._problem(start, CODE_NO_QUESTION, "the FAQ block has no questions",
-                          "write each question as a `### ` heading followed by its answer")
+            self._problem(
+                start,
+                CODE_NO_QUESTION,
+                "the FAQ block has no questions",
+                "write each question as a `### ` heading followed by its answer",
+            )
         for item in body:
             if len(item[1]) == 0:
                 question = (item[0].text or "").strip()
                 line = page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), start)
-                self._problem(line, CODE_NO_ANSWER, f"the question `{question}` has no answer",
-                              "write the answer under the question, before the next `###`")
+                self._problem(
+                    line,
+                    CODE_NO_ANSWER,
+                    f"the question `{question}` has no answer",
+                    "write the answer under the question, before the next `###`",
+                )
 
     def _problem(self, line: int, code: str, message: str, hint: str) -> None:
         page = self.session.page
@@ -98,8 +114,11 @@ class FaqBlock(Block):
         body = self.body if self.body is not None else block
         entries = []
         for item in body.iter("details"):
-            entries.append(FaqEntry(plain_text(self.md, item[0]),
-                                    plain_text(self.md, item[1], SKIP_IN_ANSWERS)))
+            entries.append(
+                FaqEntry(
+                    plain_text(self.md, item[0]), plain_text(self.md, item[1], SKIP_IN_ANSWERS)
+                )
+            )
         self.session.result.faq = entries
         script = etree.SubElement(block, "script", {"type": "application/ld+json"})
         script.text = faq_jsonld(entries)
@@ -128,8 +147,11 @@ def faq_jsonld(entries: list[FaqEntry]) -> str:
         "@context": "https://schema.org",
         "@type": "FAQPage",
         "mainEntity": [
-            {"@type": "Question", "name": e.question,
-             "acceptedAnswer": {"@type": "Answer", "text": e.answer}}
+            {
+                "@type": "Question",
+                "name": e.question,
+                "acceptedAnswer": {"@type": "Answer", "text": e.answer},
+            }
             for e in entries
         ],
     }
@@ -149,9 +171,14 @@ class LeftoverGuard(Postprocessor):
             leftover = unescape(match.group(1)).strip()
             line = page.find_line(r"^\s*" + re.escape(leftover))
             self.session.problems.add(
-                page.path, line, CODE_LEFTOVER, f"the block `{leftover}` was not recognised",
+                page.path,
+                line,
+                CODE_LEFTOVER,
+                f"the block `{leftover}` was not recognised",
                 "check the block's name and options (a misspelling makes it plain text), "
-                "and close it with a `///` line", page.line_text(line))
+                "and close it with a `///` line",
+                page.line_text(line),
+            )
         return text
 
 

@@ -6,10 +6,11 @@ import re
 import xml.etree.ElementTree as etree
 from html import unescape
 
-from edusite.structure.page import RenderSession
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
+
+from edusite.structure.page import RenderSession
 
 PAGE_HOOK = "edusite_page"
 ESCAPED = re.compile("\x02(\\d+)\x03")
@@ -48,8 +49,9 @@ def normalise_text(text: str) -> str:
     return SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
 
 
-def _collect(md: Markdown, el: etree.Element, skip: tuple[str, ...], parts: list[str],
-             top: bool = False) -> None:
+def _collect(
+    md: Markdown, el: etree.Element, skip: tuple[str, ...], parts: list[str], top: bool = False
+) -> None:
     if not top and set((el.get("class") or "").split()) & set(skip):
         if el.tail:
             parts.append(_resolve(md, el.tail))

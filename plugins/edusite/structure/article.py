@@ -64,8 +64,9 @@ def build_article(
 ) -> ArticleView:
     """The view of one article; `cited` are its source keys in citation order."""
     byline = str(matter.get("byline", ""))
-    data = article_jsonld(matter, url=url, site_name=site_name, cited=cited,
-                          bibliography=bibliography)
+    data = article_jsonld(
+        matter, url=url, site_name=site_name, cited=cited, bibliography=bibliography
+    )
     return ArticleView(
         title=str(matter.get("title", "")),
         description=str(matter.get("description", "")),
@@ -80,7 +81,11 @@ def build_article(
 
 
 def article_jsonld(
-    matter: FrontMatter, *, url: str, site_name: str, cited: list[str],
+    matter: FrontMatter,
+    *,
+    url: str,
+    site_name: str,
+    cited: list[str],
     bibliography: Bibliography,
 ) -> dict[str, Any]:
     """schema.org MedicalWebPage: the editorial team as author, the site as publisher."""
@@ -101,8 +106,11 @@ def article_jsonld(
     if matter.reviewed:
         data["dateModified"] = data["lastReviewed"] = matter.reviewed.isoformat()
     about = matter.get("about")
-    data["about"] = ({"@type": "MedicalCondition", "name": about} if about
-                     else {"@type": "Thing", "name": matter.get("title", "")})
+    data["about"] = (
+        {"@type": "MedicalCondition", "name": about}
+        if about
+        else {"@type": "Thing", "name": matter.get("title", "")}
+    )
     if matter.get("tags"):
         data["keywords"] = ", ".join(matter.get("tags"))
     citations = [reference_jsonld(bibliography[k]) for k in cited if k in bibliography]

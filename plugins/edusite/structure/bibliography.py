@@ -89,8 +89,13 @@ def load_bibliography(
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        problems.add(label, 1, "E200", f"cannot read the bibliography: {exc.strerror}",
-                     "check the `bibliography` option of the edusite plugin in mkdocs.yml")
+        problems.add(
+            label,
+            1,
+            "E200",
+            f"cannot read the bibliography: {exc.strerror}",
+            "check the `bibliography` option of the edusite plugin in mkdocs.yml",
+        )
         return Bibliography(label)
     return parse_bibliography(text, label, problems)
 
@@ -101,13 +106,23 @@ def parse_bibliography(text: str, label: str, problems: Problems) -> Bibliograph
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.add(label, exc.lineno, "E201", f"the bibliography is not valid JSON: {exc.msg}",
-                     "a missing comma or a trailing comma is the usual cause",
-                     _line(text, exc.lineno))
+        problems.add(
+            label,
+            exc.lineno,
+            "E201",
+            f"the bibliography is not valid JSON: {exc.msg}",
+            "a missing comma or a trailing comma is the usual cause",
+            _line(text, exc.lineno),
+        )
         return bib
     if not isinstance(data, list):
-        problems.add(label, 1, "E201", "the bibliography must be a JSON list of entries",
-                     "export CSL-JSON from your reference manager")
+        problems.add(
+            label,
+            1,
+            "E201",
+            "the bibliography must be a JSON list of entries",
+            "export CSL-JSON from your reference manager",
+        )
         return bib
     finder = _EntryFinder(text)
     for index, entry in enumerate(data):
@@ -116,17 +131,20 @@ def parse_bibliography(text: str, label: str, problems: Problems) -> Bibliograph
         if ref is None:
             continue
         if ref.key in bib.references:
-            problems.add(label, line, "E203", f"the key `{ref.key}` is used by two entries",
-                         f"the first is on line {bib.references[ref.key].line}; keys must be "
-                         "unique", _line(text, line))
+            problems.add(
+                label,
+                line,
+                "E203",
+                f"the key `{ref.key}` is used by two entries",
+                f"the first is on line {bib.references[ref.key].line}; keys must be unique",
+                _line(text, line),
+            )
             continue
         bib.references[ref.key] = ref
     return bib
 
 
-def _reference(
-    entry: Any, line: int, label: str, problems: Problems, src: str
-) -> Reference | None:
+def _reference(entry: Any, line: int, label: str, problems: Problems, src: str) -> Reference | None:
     if not isinstance(entry, dict):
         problems.add(label, line, "E202", "each bibliography entry must be a JSON object", "", src)
         return None
@@ -149,29 +167,44 @@ def _reference(
     year = _year(entry.get("issued"))
     accessed = _date_parts(entry.get("accessed"))
     if year is None and not (kind == "webpage" and accessed):
-        bad("`issued` must give the year, as {\"date-parts\": [[2019]]}",
-            "a web page without a date may give `accessed` instead")
+        bad(
+            '`issued` must give the year, as {"date-parts": [[2019]]}',
+            "a web page without a date may give `accessed` instead",
+        )
     doi = _text(entry.get("DOI"))
     if doi and not DOI.match(doi):
-        bad(f"the DOI `{doi}` is not of the form 10.xxxx/...",
-            "write the DOI itself, without https://doi.org/")
+        bad(
+            f"the DOI `{doi}` is not of the form 10.xxxx/...",
+            "write the DOI itself, without https://doi.org/",
+        )
     url = _text(entry.get("URL"))
     if url and not URL.match(url):
         bad(f"the URL `{url}` must start with https:// or http://")
     if len(problems) > before:
         return None
     return Reference(
-        key=key, type=kind, title=title.strip(), authors=authors, year=year,
+        key=key,
+        type=kind,
+        title=title.strip(),
+        authors=authors,
+        year=year,
         container=_text(entry.get("container-title-short")) or _text(entry.get("container-title")),
-        volume=_text(entry.get("volume")), issue=_text(entry.get("issue")),
-        page=_text(entry.get("page")), doi=doi, url=url, accessed=accessed or (), line=line,
+        volume=_text(entry.get("volume")),
+        issue=_text(entry.get("issue")),
+        page=_text(entry.get("page")),
+        doi=doi,
+        url=url,
+        accessed=accessed or (),
+        line=line,
     )
 
 
 def _authors(value: Any, bad: Any) -> tuple[Author, ...]:
     if not isinstance(value, list) or not value:
-        bad("`author` must list at least one author",
-            'a person is {"family": "Neal", "given": "B S"}, an organisation {"literal": "AAOS"}')
+        bad(
+            "`author` must list at least one author",
+            'a person is {"family": "Neal", "given": "B S"}, an organisation {"literal": "AAOS"}',
+        )
         return ()
     authors = []
     for person in value:

@@ -78,9 +78,14 @@ def parse_front_matter(path: str, text: str, problems: Problems) -> FrontMatter:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
-        problems.add(path, line, "E101", f"the front matter is not valid YAML: {_reason(exc)}",
-                     "check quotes and indentation; a value with `: ` inside needs quotes",
-                     _line(text, line))
+        problems.add(
+            path,
+            line,
+            "E101",
+            f"the front matter is not valid YAML: {_reason(exc)}",
+            "check quotes and indentation; a value with `: ` inside needs quotes",
+            _line(text, line),
+        )
         return FrontMatter(body_offset=offset)
     if not isinstance(node, yaml.MappingNode):
         problems.add(path, 2, "E101", "the front matter must be a list of `name: value` fields")
@@ -101,13 +106,25 @@ def _read_fields(
         name = str(key_node.value)
         src = _line(text, line)
         if name in lines:
-            problems.add(path, line, "E103", f"the field `{name}` is given twice",
-                         f"keep one `{name}:` line (the other is on line {lines[name]})", src)
+            problems.add(
+                path,
+                line,
+                "E103",
+                f"the field `{name}` is given twice",
+                f"keep one `{name}:` line (the other is on line {lines[name]})",
+                src,
+            )
             continue
         lines[name] = line
         if name not in KNOWN_FIELDS:
-            problems.add(path, line, "E102", f"unknown front matter field `{name}`",
-                         "known fields: " + ", ".join(KNOWN_FIELDS), src)
+            problems.add(
+                path,
+                line,
+                "E102",
+                f"unknown front matter field `{name}`",
+                "known fields: " + ", ".join(KNOWN_FIELDS),
+                src,
+            )
             continue
         value = _field_value(path, text, name, value_node, problems)
         if value is not None:
@@ -115,22 +132,33 @@ def _read_fields(
     return fields, lines
 
 
-def _field_value(
-    path: str, text: str, name: str, node: yaml.Node, problems: Problems
-) -> Any:
+def _field_value(path: str, text: str, name: str, node: yaml.Node, problems: Problems) -> Any:
     line = node.start_mark.line + 2
     src = _line(text, line)
     if name in THEME_FIELDS:
         return yaml.safe_load(yaml.serialize(node))
     if name in STRING_FIELDS:
         if not _is_text(node):
-            problems.add(path, line, "E104", f"`{name}` must be text", "put the text on one line "
-                         "after the colon; quote it if it looks like a number or a date", src)
+            problems.add(
+                path,
+                line,
+                "E104",
+                f"`{name}` must be text",
+                "put the text on one line "
+                "after the colon; quote it if it looks like a number or a date",
+                src,
+            )
             return None
         value = str(node.value).strip()
         if name == "type" and value not in PAGE_TYPES:
-            problems.add(path, line, "E105", f"`type` must be one of: {', '.join(PAGE_TYPES)}",
-                         "write `type: article` for an article", src)
+            problems.add(
+                path,
+                line,
+                "E105",
+                f"`type` must be one of: {', '.join(PAGE_TYPES)}",
+                "write `type: article` for an article",
+                src,
+            )
             return None
         return value
     if name in LIST_FIELDS:
@@ -143,17 +171,27 @@ def _string_list(
 ) -> list[str] | None:
     line = node.start_mark.line + 2
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        problems.add(path, line, "E104", f"`{name}` must be a list with at least one item",
-                     f"write each item on its own line under `{name}:`, starting with `- `",
-                     _line(text, line))
+        problems.add(
+            path,
+            line,
+            "E104",
+            f"`{name}` must be a list with at least one item",
+            f"write each item on its own line under `{name}:`, starting with `- `",
+            _line(text, line),
+        )
         return None
     items: list[str] = []
     for item in node.value:
         item_line = item.start_mark.line + 2
         if not _is_text(item) or not str(item.value).strip():
-            problems.add(path, item_line, "E104", f"each item of `{name}` must be text",
-                         "quote an item that contains `: ` or starts with a special character",
-                         _line(text, item_line))
+            problems.add(
+                path,
+                item_line,
+                "E104",
+                f"each item of `{name}` must be text",
+                "quote an item that contains `: ` or starts with a special character",
+                _line(text, item_line),
+            )
             return None
         items.append(str(item.value).strip())
     return items
@@ -167,8 +205,14 @@ def _date(path: str, node: yaml.Node, problems: Problems, src: str) -> dt.date |
             raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.add(path, line, "E106", f"`reviewed` must be a date written YYYY-MM-DD, "
-                     f"not `{value or '...'}`", "for example `reviewed: 2026-11-25`", src)
+        problems.add(
+            path,
+            line,
+            "E106",
+            f"`reviewed` must be a date written YYYY-MM-DD, not `{value or '...'}`",
+            "for example `reviewed: 2026-11-25`",
+            src,
+        )
         return None
 
 
@@ -179,8 +223,14 @@ def _check_required(path: str, text: str, matter: FrontMatter, problems: Problem
     for name in required:
         if name not in names:
             kind = "an article" if len(required) > 1 else "a page"
-            problems.add(path, 1, "E107", f"{kind} needs the front matter field `{name}`",
-                         "articles need: " + ", ".join(ARTICLE_FIELDS), _line(text, 1))
+            problems.add(
+                path,
+                1,
+                "E107",
+                f"{kind} needs the front matter field `{name}`",
+                "articles need: " + ", ".join(ARTICLE_FIELDS),
+                _line(text, 1),
+            )
 
 
 def _is_text(node: yaml.Node) -> bool:

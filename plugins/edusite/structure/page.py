@@ -66,8 +66,9 @@ class PageResult:
 class RenderSession:
     """State shared by the extensions during one build: bibliography, problems, current page."""
 
-    def __init__(self, bibliography: Bibliography | None = None,
-                 problems: Problems | None = None) -> None:
+    def __init__(
+        self, bibliography: Bibliography | None = None, problems: Problems | None = None
+    ) -> None:
         self.bibliography = bibliography or Bibliography()
         self.problems = problems if problems is not None else Problems()
         self.page = PageContext()

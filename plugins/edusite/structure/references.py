@@ -100,8 +100,10 @@ def reference_jsonld(ref: Reference) -> dict[str, Any]:
     if ref.year:
         data["datePublished"] = str(ref.year)
     if ref.container:
-        data["isPartOf"] = {"@type": "Periodical" if ref.type.startswith("article")
-                            else "WebSite", "name": ref.container}
+        data["isPartOf"] = {
+            "@type": "Periodical" if ref.type.startswith("article") else "WebSite",
+            "name": ref.container,
+        }
     if ref.doi:
         data["sameAs"] = ref.doi_url
     if ref.url or ref.doi:
@@ -112,5 +114,9 @@ def reference_jsonld(ref: Reference) -> dict[str, Any]:
 def _person(author: Author) -> dict[str, str]:
     if author.is_organization:
         return {"@type": "Organization", "name": author.literal}
-    return {"@type": "Person", "familyName": author.family, "givenName": author.given,
-            "name": f"{author.given} {author.family}".strip()}
+    return {
+        "@type": "Person",
+        "familyName": author.family,
+        "givenName": author.given,
+        "name": f"{author.given} {author.family}".strip(),
+    }
