@@ -10,6 +10,7 @@ import importlib
 import json
 import pkgutil
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,25 @@ def test_plain_language(quiz: QuizBase) -> None:
     for text in quiz.texts():
         for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\[@[^\]]+\]", "", text)):
             assert len(sentence.split()) <= 30, sentence
+
+
+def _prose(quiz: QuizBase) -> list[str]:
+    """Whole sentences an author wrote or a sample result shows (not option labels)."""
+    texts = set(quiz.texts())
+    for answers in quiz.samples():
+        for block in quiz.evaluate(answers)["blocks"]:
+            texts.add(block.get("text", ""))
+            texts |= {i for i in block.get("items", []) if isinstance(i, str)}
+    clean = (re.sub(r"\s*\[@[^\]]+\]", "", t).strip() for t in texts)
+    return sorted(t for t in clean if t.endswith((".", "?")) and len(t.split()) >= 4)
+
+
+@pytest.mark.parametrize("quiz", QUIZZES, ids=lambda q: q.id)
+def test_reading_level_is_at_most_eighth_grade(quiz: QuizBase) -> None:
+    with warnings.catch_warnings():  # the package's data module has an invalid escape
+        warnings.simplefilter("ignore", SyntaxWarning)
+        import readability
+    sentences = [s for t in _prose(quiz) for s in re.split(r"(?<=[.!?])\s+", t)]
+    grades = readability.getmeasures("\n".join(sentences), lang="en")["readability grades"]
+    assert grades["Kincaid"] <= 8.0
+    assert grades["FleschReadingEase"] >= 60.0
