@@ -57,7 +57,9 @@ def _collect(
             parts.append(_resolve(md, el.tail))
         return
     if el.text:
-        parts.append(_resolve(md, el.text))
+        # Code spans keep their text HTML-escaped already (Python-Markdown's code_escape).
+        text = unescape(el.text) if el.tag == "code" else el.text
+        parts.append(_resolve(md, text))
     for child in el:
         _collect(md, child, skip, parts)
     if el.tag in ("p", "li", "div", "br", "tr", "h3", "h4") and not top:

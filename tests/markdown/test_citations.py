@@ -1,0 +1,98 @@
+"""The citations extension on its own: numbering, ids, back links, code, problems."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from edusite.markdown.citations import CitationsExtension
+
+
+def numbers(html: str) -> list[tuple[str, str]]:
+    """(id, visible number) of every citation, in document order."""
+    return re.findall(r'<sup class="citation" id="([^"]+)"><a href="#source-[^"]+">(\d+)</a>', html)
+
+
+def test_numbers_follow_first_use_in_reading_order(render) -> None:
+    # The list comes before the paragraph that follows it: Python-Markdown's inline pass
+    # reaches nested list items last, the numbers must not.
+    out = render("- first [@beta2020]\n  - nested [@org-page]\n\nThen [@alpha2019].\n")
+    assert numbers(out.html) == [
+        ("cite-beta2020-1", "1"),
+        ("cite-org-page-1", "2"),
+        ("cite-alpha2019-1", "3"),
+    ]
+    assert out.result.cited == ["beta2020", "org-page", "alpha2019"]
+    assert out.problems == []
+
+
+def test_a_repeated_citation_reuses_its_number_with_its_own_id(render) -> None:
+    out = render("A [@alpha2019]. B [@beta2020]. C [@alpha2019].\n")
+    assert numbers(out.html) == [
+        ("cite-alpha2019-1", "1"),
+        ("cite-beta2020-1", "2"),
+        ("cite-alpha2019-2", "1"),
+    ]
+    entry = re.search(r'<li id="source-alpha2019">.*?</li>', out.html).group(0)
+    assert re.findall(r'href="#(cite-[^"]+)"', entry) == ["cite-alpha2019-1", "cite-alpha2019-2"]
+    assert 'aria-label="Back to citation 1 in the text, place 2 of 2"' in entry
+
+
+def test_several_keys_in_one_citation(render) -> None:
+    out = render("Both [@org-page; @alpha2019].\n")
+    assert numbers(out.html) == [("cite-org-page-1", "1"), ("cite-alpha2019-1", "2")]
+    assert '<sup class="citation-sep">,</sup>' in out.html
+
+
+def test_sources_list_is_ordered_by_number_and_ends_the_page(render) -> None:
+    out = render("[@beta2020] then [@alpha2019]\n\n## Later section\n\nText.\n")
+    tail = out.html[out.html.index('<section aria-labelledby="sources"') :]
+    assert out.html.rstrip().endswith("</section>")
+    assert '<h2 id="sources">Sources</h2>' in tail
+    assert re.findall(r'<li id="source-([^"]+)">', tail) == ["beta2020", "alpha2019"]
+
+
+def test_no_citations_means_no_sources_section(render) -> None:
+    out = render("Nothing cited here.\n")
+    assert "sources" not in out.html and out.result.cited == []
+
+
+def test_code_is_left_alone(render) -> None:
+    text = "Use `[@alpha2019]` to cite.\n\n    [@beta2020]\n\n```\n[@org-page]\n```\n"
+    out = render(text)
+    assert numbers(out.html) == []
+    assert "<code>[@alpha2019]</code>" in out.html
+    assert out.html.count("[@") == 3 and out.problems == []
+
+
+def test_an_escaped_bracket_is_not_a_citation(render) -> None:
+    assert numbers(render("Not \\[@alpha2019].\n").html) == []
+
+
+def test_unknown_key_reports_its_line(render) -> None:
+    out = render("Intro.\n\nFine [@alpha2019].\n\nBad [@alpah2019] here.\n")
+    assert out.problems == ["5 E210 unknown citation key `alpah2019`"]
+    assert "[@alpah2019]" in out.html  # left as typed; the build stops anyway
+
+
+def test_malformed_citation_reports_its_line(render) -> None:
+    out = render("One.\n\nTwo [@alpha2019, beta2020].\n")
+    assert out.problems == ["3 E211 malformed citation `[@alpha2019, beta2020]`"]
+
+
+def test_problem_lines_include_the_front_matter_offset(bibliography) -> None:
+    from edusite.markdown import render_page
+    from edusite.structure.page import RenderSession
+
+    session = RenderSession(bibliography)
+    text = "---\ntitle: T\n---\n\nText [@nope].\n"
+    render_page("content/t.md", text, session)
+    assert [(p.path, p.line, p.code) for p in session.problems] == [("content/t.md", 5, "E210")]
+
+
+def test_usable_as_a_plain_markdown_extension(bibliography) -> None:
+    html = markdown.markdown(
+        "See [@org-page].", extensions=[CitationsExtension(bibliography=bibliography)]
+    )
+    assert numbers(html) == [("cite-org-page-1", "1")]
+    assert 'href="https://example.org/health/knee-pain?lang=en&amp;x=1"' in html
