@@ -49,6 +49,7 @@ def compile_quizzes(
     `pyodide_dir` defaults to `node_modules/pyodide` beside the quizzes folder.
     """
     package = Path(quizzes_dir).resolve()
+    keys = set(bibliography_keys)
     if not (package / "__init__.py").is_file():
         raise ContentError(
             [
@@ -76,14 +77,14 @@ def compile_quizzes(
     manifest = cache.load_manifest(root, key) if use_cache else None
     from_cache = manifest is not None
     if manifest is None:
-        manifest = _build(package, quizkit, arcfiles, env, key, root, timeout, compile_pyc)
+        manifest = _build(package, quizkit, arcfiles, env, key, root, timeout, compile_pyc, keys)
     quizzes = [
         CheckedQuiz(
             q["id"], q["spec"], q["path"], q["line"], tuple((k, n) for k, n in q["citations"])
         )
         for q in manifest["quizzes"]
     ]
-    problems = check_citations(quizzes, set(bibliography_keys))
+    problems = check_citations(quizzes, keys, package.parent)
     if problems:
         raise ContentError(problems)
     notes = (
@@ -126,7 +127,12 @@ def _arcfiles(package: Path, quizkit: Path) -> dict[str, Path]:
 
 
 def _check(
-    package: Path, quizkit: Path, arcfiles: dict[str, Path], env: PyodideEnv, timeout: float
+    package: Path,
+    quizkit: Path,
+    arcfiles: dict[str, Path],
+    env: PyodideEnv,
+    timeout: float,
+    keys: set[str],
 ) -> list[dict[str, Any]]:
     """Every problem as one ContentError, else the checked quizzes as manifest rows."""
     base = package.parent
@@ -163,7 +169,7 @@ def _check(
         found, quizzes = judge(facts, sources, skip_import_errors={str(p) for p in broken})
         problems += found
     if problems:
-        raise ContentError(problems)
+        raise ContentError([*problems, *check_citations(quizzes, keys, package.parent)])
     return [
         {
             "id": q.id,
@@ -193,9 +199,10 @@ def _build(
     root: Path,
     timeout: float,
     compile_pyc: bool,
+    keys: set[str],
 ) -> dict[str, Any]:
     """Check, then write the wheel and manifest into a new cache entry (atomically)."""
-    quizzes = _check(package, quizkit, arcfiles, env, timeout)
+    quizzes = _check(package, quizkit, arcfiles, env, timeout, keys)
     version = f"0.0.0+{key[:12]}"
     entries = {name: path.read_bytes() for name, path in arcfiles.items()}
     entries[f"{DIST_NAME}-{version}.dist-info/METADATA"] = metadata(

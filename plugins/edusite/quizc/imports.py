@@ -24,7 +24,8 @@ _HINT = (
 def check_sources(
     files: dict[Path, str], *, display: dict[Path, str], local: set[str], allowed: frozenset[str]
 ) -> tuple[list[ContentProblem], set[Path]]:
-    """Problems in `files` (path -> text) and the set of files that do not even parse.
+    """Problems in `files` (path -> text) and the files not to import: they do not parse,
+    or they import what the browser lacks (importing them here would fail, or worse, work).
 
     `local` are the top-level names shipped with the quizzes (`quizkit`, the package name);
     `allowed` is Pyodide's standard library; `display` maps a path to how it is reported.
@@ -63,6 +64,7 @@ def check_sources(
                     source_line(text, line),
                 )
             )
+            broken.add(path)
     return problems, broken
 
 

@@ -10,6 +10,7 @@ import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from edusite.errors import ContentProblem
@@ -83,7 +84,7 @@ def judge(
                 seen = first_site[quiz_id]
                 problems.append(
                     site.problem(
-                        site.line,
+                        site.line_of(quiz_id),
                         codes.DUPLICATE_QUIZ_ID,
                         f"quiz id {quiz_id!r} is already used at {seen.source.shown}:{seen.line}",
                         "Every quiz, self-check and tool needs its own id.",
@@ -97,20 +98,32 @@ def judge(
     return problems, quizzes
 
 
-def check_citations(quizzes: Iterable[CheckedQuiz], known: set[str]) -> list[ContentProblem]:
-    """A problem for every citation key a quiz uses that the bibliography lacks."""
-    return [
-        ContentProblem(
-            quiz.path,
-            line,
-            codes.UNKNOWN_CITATION,
-            f"quiz {quiz.id!r} cites [@{key}], which is not in the bibliography",
-            "Use a key (CSL-JSON id) from content/references.json.",
-        )
-        for quiz in quizzes
-        for key, line in quiz.citations
-        if key not in known
-    ]
+def check_citations(
+    quizzes: Iterable[CheckedQuiz], known: set[str], base: Path | None = None
+) -> list[ContentProblem]:
+    """A problem for every citation key a quiz uses that the bibliography lacks.
+
+    `base` is the folder quiz paths are relative to, to quote the offending line.
+    """
+    problems = []
+    for quiz in quizzes:
+        for key, line in quiz.citations:
+            if key in known:
+                continue
+            text = ""
+            if base is not None and (base / quiz.path).is_file():
+                text = source_line((base / quiz.path).read_text(encoding="utf-8"), line)
+            problems.append(
+                ContentProblem(
+                    quiz.path,
+                    line,
+                    codes.UNKNOWN_CITATION,
+                    f"quiz {quiz.id!r} cites [@{key}], which is not in the bibliography",
+                    "Use a key (CSL-JSON id) from content/references.json.",
+                    text,
+                )
+            )
+    return problems
 
 
 def _import_problem(
@@ -164,20 +177,12 @@ def _check_object(
     if not KEBAB.match(quiz_id):
         out.append(
             site.problem(
-                site.line,
+                site.line_of(quiz_id),
                 codes.BAD_QUIZ_ID,
                 f"quiz id {quiz_id!r} is not kebab-case",
                 "Use lowercase letters, digits and hyphens, e.g. 'shoe-check'.",
             )
         )
-    for key, what, code in (
-        ("spec", "spec()", codes.BAD_SPEC),
-        ("cited_keys", "cited_keys()", codes.EVALUATE_FAILED),
-        ("samples", "samples()", codes.EVALUATE_FAILED),
-        ("reached", "finding the outcome", codes.EVALUATE_FAILED),
-    ):
-        if fact.get(f"{key}_error"):
-            out.append(_raised(site, fact[f"{key}_error"], f"{what} of {quiz_id!r}", code))
 
     def report(code: str, message: str, hint: str, literal: str | None, nth: int) -> None:
         out.append(site.problem(site.line_of(literal, nth), code, message, hint))
@@ -185,14 +190,25 @@ def _check_object(
     spec = fact.get("spec")
     if spec is not None:
         check_spec(spec, quiz_id, report)
+    defined_badly = len(out) > before
     for qid in fact.get("no_correct_answer", []):
-        report(
-            codes.NO_CORRECT_ANSWER,
-            f"question {qid!r} of quiz {quiz_id!r} has no correct answer",
-            "Mark the right option with correct=True (or set answer=).",
-            qid,
-            1,
-        )
+        if not any(f"question {qid!r}" in p.message for p in out[before:]):
+            report(
+                codes.NO_CORRECT_ANSWER,
+                f"question {qid!r} of quiz {quiz_id!r} has no correct answer",
+                "Mark the right option with correct=True (or set answer=).",
+                qid,
+                1,
+            )
+    for key, what, code in (
+        ("spec", "spec()", codes.BAD_SPEC),
+        ("cited_keys", "cited_keys()", codes.EVALUATE_FAILED),
+        ("samples", "samples()", codes.EVALUATE_FAILED),
+        ("reached", "finding the outcome", codes.EVALUATE_FAILED),
+    ):
+        # A badly defined question often makes samples() fail too: report the cause only.
+        if fact.get(f"{key}_error") and not (defined_badly and key != "spec"):
+            out.append(_raised(site, fact[f"{key}_error"], f"{what} of {quiz_id!r}", code))
     _check_runs(fact, site, out)
     _check_outcomes(fact, site, out)
     _check_authoring(fact, site, out, already=len(out) - before)

@@ -1,0 +1,64 @@
+"""Discovery: every module is imported fresh in a separate process, objects found with lines."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from edusite.errors import ContentError
+
+
+def test_finds_every_quiz_with_its_spec_and_definition_line(good_compiled):
+    compiled = good_compiled
+    assert compiled.quiz_ids == ["demo-check", "demo-quiz", "demo-tool"]
+    assert compiled.sources == {
+        "demo-check": ("quizzes/demo/check.py", 10),
+        "demo-quiz": ("quizzes/demo/quiz.py", 3),
+        "demo-tool": ("quizzes/demo/tool.py", 10),
+    }
+    assert {i: s["kind"] for i, s in compiled.specs.items()} == {
+        "demo-check": "selfcheck",
+        "demo-quiz": "quiz",
+        "demo-tool": "tool",
+    }
+    assert [q["id"] for q in compiled.specs["demo-quiz"]["questions"]] == ["where", "stairs"]
+
+
+def test_an_edited_module_is_seen_on_the_next_compile(project, compile_):
+    quizzes = project("good")
+    first = compile_(quizzes)
+    quiz_py = quizzes / "demo" / "quiz.py"
+    quiz_py.write_text(quiz_py.read_text().replace('"Knee basics"', '"Knee facts"'))
+    second = compile_(quizzes)
+    assert first.specs["demo-quiz"]["title"] == "Knee basics"
+    assert second.specs["demo-quiz"]["title"] == "Knee facts"
+    assert second.key != first.key
+
+
+def test_quiz_code_never_runs_in_the_calling_process(project, compile_):
+    quizzes = project("good")
+    compile_(quizzes)
+    assert not [name for name in sys.modules if name == "quizzes" or name.startswith("quizzes.")]
+    assert not list(quizzes.rglob("__pycache__")), "the probe must not write .pyc into quizzes/"
+
+
+def test_printing_at_import_does_not_disturb_the_probe(project, compile_):
+    quizzes = project("good")
+    (quizzes / "demo" / "noisy.py").write_text('print("hello from a quiz author")\n')
+    assert compile_(quizzes).quiz_ids == ["demo-check", "demo-quiz", "demo-tool"]
+
+
+def test_a_quiz_stuck_in_a_loop_is_stopped(project, compile_):
+    quizzes = project("good")
+    (quizzes / "demo" / "loop.py").write_text("while True:\n    pass\n")
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes, timeout=3)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line, problem.code) == ("quizzes/__init__.py", 1, "E424")
+    assert problem.message.startswith("importing and running the quizzes took longer than 3 s")
+
+
+def test_a_folder_without_init_is_reported(tmp_path, compile_):
+    (tmp_path / "quizzes").mkdir()
+    with pytest.raises(ContentError, match=r"not a Python package \[E411\]"):
+        compile_(tmp_path / "quizzes")

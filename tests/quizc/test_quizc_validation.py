@@ -1,0 +1,106 @@
+"""Every validation problem, with its exact file, line, code and message, from one compile."""
+
+from __future__ import annotations
+
+import pytest
+from edusite.errors import ContentError
+
+# (path, line, code, message) of every mistake planted in fixtures/bad: one compile reports all.
+EXPECTED = [
+    ("quizzes/checks.py", 4, "E414", "quiz id 'Bad_Check' is not kebab-case"),
+    ("quizzes/checks.py", 9, "E420", "self-check 'Bad_Check': no answers lead to outcome 'never'"),
+    (
+        "quizzes/cites.py",
+        8,
+        "E421",
+        "quiz 'citing-quiz' cites [@missing-key], which is not in the bibliography",
+    ),
+    ("quizzes/crash.py", 4, "E411", "importing quizzes.crash failed: KeyError: 'miles'"),
+    ("quizzes/dup_b.py", 3, "E413", "quiz id 'same-id' is already used at quizzes/dup_a.py:3"),
+    (
+        "quizzes/forbidden.py",
+        1,
+        "E412",
+        "imports `numpy`, which is not available in the reader's browser",
+    ),
+    (
+        "quizzes/forbidden.py",
+        5,
+        "E412",
+        "imports `requests`, which is not available in the reader's browser",
+    ),
+    (
+        "quizzes/questions.py",
+        8,
+        "E416",
+        "question id 'q' is used more than once in quiz 'bad-questions'",
+    ),
+    ("quizzes/questions.py", 9, "E417", "question 'empty' has no options"),
+    (
+        "quizzes/questions.py",
+        11,
+        "E418",
+        "question 'nocorrect' of quiz 'bad-questions' has no correct answer",
+    ),
+    ("quizzes/questions.py", 18, "E417", "question 'twice' repeats option values: x"),
+    (
+        "quizzes/questions.py",
+        21,
+        "E426",
+        "quiz 'bad-questions': question 'pick': default 'zzz' is not an option",
+    ),
+    ("quizzes/syntax.py", 3, "E411", "Python syntax error: '(' was never closed"),
+    (
+        "quizzes/tools.py",
+        9,
+        "E422",
+        "evaluate() of 'crashing-tool' raised ZeroDivisionError: division by zero "
+        "(answers {'ok': 'yes'})",
+    ),
+    ("quizzes/tools.py", 15, "E419", "question 'km': min 10 is not below max 5"),
+    (
+        "quizzes/tools.py",
+        18,
+        "E423",
+        "evaluate() of 'bad-result': unknown block type 'banner'; use one of heading, "
+        "paragraph, notice, list, links, table, chart, feedback, score (answers {'ok': 'yes'})",
+    ),
+]
+
+
+# Written at test time: a file that does not parse cannot live in the repo (ruff would fail).
+SYNTAX_ERROR = 'from quizkit import Quiz\n\nbroken = Quiz(id="broken", title="Broken",\n'
+
+
+@pytest.fixture
+def bad_problems(project, compile_):
+    quizzes = project("bad")
+    (quizzes / "syntax.py").write_text(SYNTAX_ERROR)
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes)
+    return caught.value
+
+
+def test_every_problem_is_reported_at_its_line(bad_problems):
+    found = [(p.path, p.line, p.code, p.message) for p in bad_problems.problems]
+    assert found == EXPECTED
+
+
+def test_messages_quote_the_line_and_give_a_hint(bad_problems):
+    text = str(bad_problems)
+    assert text.startswith(f"{len(EXPECTED)} content problems found:\n")
+    assert (
+        "quizzes/questions.py:8: question id 'q' is used more than once in quiz "
+        "'bad-questions' [E416]\n"
+        '    |         YesNo("q", "Second q?", correct=False),\n'
+        "    hint: Give every question of a quiz its own id."
+    ) in text
+    assert (
+        '    |         YesNo("b", "B?", correct=True, explanation="Unknown [@missing-key].")'
+        in text
+    )
+
+
+def test_a_failed_compile_leaves_no_cache_entry(bad_problems, tmp_path):
+    root = tmp_path / "cache" / "quizc"
+    assert not root.exists() or list(root.iterdir()) == []
