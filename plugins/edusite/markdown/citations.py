@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from difflib import get_close_matches
 from typing import Any
 
 from markdown import Extension, Markdown
@@ -69,8 +70,7 @@ class CitationPattern(InlineProcessor):
             self.reported.add(key)
             page = self.session.page
             line = page.find_line(re.escape("@" + key) + r"(?![A-Za-z0-9_.:-])")
-            known = self.session.bibliography.keys()
-            close = [k for k in known if k.split("-")[0][:4] == key.split("-")[0][:4]]
+            close = get_close_matches(key, self.session.bibliography.keys(), n=1)
             hint = (f"did you mean `{close[0]}`? " if close else "") + (
                 "keys are the `id`s in the bibliography file"
             )

@@ -1,0 +1,115 @@
+"""Fixture sites built with `mkdocs build --strict`, as editors run it.
+
+Each test copies `articles/` to a temporary folder, changes one thing and builds it in a
+subprocess. A content problem must name the file and line, and nothing may be written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def make_site(tmp_path: Path) -> Path:
+    site = tmp_path / "articles"
+    shutil.copytree(HERE / "articles", site)
+    # The fixture points at the real templates relative to its own folder.
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("../../../site_overrides", str(ROOT / "site_overrides"))
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return site
+
+
+def build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site / "out"), *extra],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+
+
+def edit(site: Path, name: str, old: str, new: str) -> None:
+    path = site / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_fixture_site_builds_strictly(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    result = build(site, "--strict")
+    assert result.returncode == 0, result.stderr
+    html = (site / "out/article/index.html").read_text(encoding="utf-8")
+    assert "<h1>Knees &amp; hips</h1>" in html
+    assert 'Last reviewed\n        <time datetime="2026-11-25">25 November 2026</time>' in html
+    assert re.findall(r'<li id="source-([^"]+)">', html) == ["alpha2019", "org-page", "beta2020"]
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = [json.loads(s) for s in scripts]
+    assert [d["@type"] for d in data] == ["MedicalWebPage", "FAQPage"]
+    page = data[0]
+    assert page["lastReviewed"] == page["dateModified"] == "2026-11-25"
+    assert page["author"] == {"@type": "Organization", "name": "Fixture Guide editorial team"}
+    assert [c["name"] for c in page["citation"]][1] == "Knee pain"
+    assert not (site / "out/references.json").exists()
+
+
+def test_an_unknown_citation_key_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    edit(
+        site,
+        "article.md",
+        "Loads differ [@beta2020; @alpha2019].",
+        "Loads differ [@beta2020; @alfa2019].",
+    )
+    result = build(site, "--strict")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "content/article.md:20: unknown citation key `alfa2019` [E210]" in output
+    assert "hint: did you mean `alpha2019`?" in output
+    assert not (site / "out").exists() or not any((site / "out").iterdir())
+
+
+def test_invalid_front_matter_is_not_ignored(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    edit(site, "article.md", "reviewed: 2026-11-25", "reviewed: 2026-11-31")
+    edit(
+        site, "article.md", "description: A test article about knees.", "description: knees: a test"
+    )
+    result = build(site, "--strict")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/article.md:4: the front matter is not valid YAML" in output
+    assert not (site / "out").exists() or not any((site / "out").iterdir())
+
+
+def test_an_uncited_source_fails_a_strict_build_only(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    edit(site, "article.md", " A web page agrees [@org-page].", "")
+    edit(site, "article.md", "Yes, for a while [@org-page].", "Yes, for a while.")
+    strict = build(site, "--strict")
+    assert strict.returncode != 0
+    line = next(
+        n
+        for n, text in enumerate((site / "content/references.json").read_text().splitlines(), 1)
+        if '"org-page"' in text
+    )
+    message = f"content/references.json:{line}: the source `org-page` is not cited by any page"
+    assert message in strict.stdout + strict.stderr
+    relaxed = build(site)
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert message in relaxed.stdout + relaxed.stderr
