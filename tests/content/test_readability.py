@@ -8,7 +8,7 @@ Run `uv run pytest tests/content -s` to see the measured grades.
 from __future__ import annotations
 
 import pytest
-from content_prose import (
+from tests.content.content_prose import (
     CONTENT_DIR,
     flesch_kincaid_cross_check,
     flesch_kincaid_grade,

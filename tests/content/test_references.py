@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 import pytest
-from content_prose import CONTENT_DIR, split_front_matter
+from tests.content.content_prose import CONTENT_DIR, split_front_matter
 
 KEYS = [
     "aaos-pfps",

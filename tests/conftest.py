@@ -1,4 +1,4 @@
-"""Fixtures for tests in a real headless Chromium against the real built site.
+"""Shared fixtures, above all for tests in a real headless Chromium against the real built site.
 
 The site is built once per test session with `mkdocs build --strict` into a temporary folder
 and served on 127.0.0.1 by a small threaded static server. Chromium is Debian's
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("EDUSITE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -35,9 +35,9 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder runs in the browser."""
+    """Mark every test that drives Chromium, so `-m "not browser"` gives a quick run."""
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+        if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
