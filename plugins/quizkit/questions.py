@@ -101,7 +101,7 @@ def _single_raw(raw: Raw) -> str:
     return (raw or "").strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Choice(Question):
     """Shared by the questions that offer a fixed list of options."""
 
@@ -142,7 +142,7 @@ class _Choice(Question):
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SingleChoice(_Choice):
     """Choose exactly one option (radio buttons)."""
 
@@ -181,7 +181,7 @@ class SingleChoice(_Choice):
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MultipleChoice(_Choice):
     """Tick any number of options (checkboxes); right when exactly the correct ones are ticked."""
 
@@ -223,7 +223,7 @@ class MultipleChoice(_Choice):
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class YesNo(Question):
     """A yes-or-no question; `correct` is True (yes is right), False (no is right) or None."""
 
@@ -276,7 +276,7 @@ class YesNo(Question):
         return problems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Number(Question):
     """A number field with a unit and a range; `samples` are values the build tries.
 
