@@ -1,0 +1,178 @@
+"""The article in a real browser, against the real site built with `mkdocs build --strict`.
+
+Citations and Sources link both ways, every bibliography entry is cited, the FAQ opens from
+the keyboard, the JSON-LD parses and matches what readers see, no request leaves the site,
+a 360 px phone needs no horizontal scrolling, and print hides the chrome.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = "runners-knee/"
+PAGES = ["", ARTICLE, "about/"]
+
+
+def bibliography_keys() -> set[str]:
+    entries = json.loads((ROOT / "content/references.json").read_text(encoding="utf-8"))
+    return {entry["id"] for entry in entries}
+
+
+def normalise(text: str) -> str:
+    """Whitespace collapsed, no space before punctuation (where a citation number was)."""
+    return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(text.split()))
+
+
+def open_article(page: Page, site_url: str) -> None:
+    page.goto(site_url + ARTICLE, wait_until="load")
+
+
+def test_every_citation_links_to_a_source_entry_and_back(page: Page, site_url: str) -> None:
+    open_article(page, site_url)
+    data = page.evaluate(
+        # `a.hash`: Material's instant navigation rewrites hrefs to absolute URLs.
+        """() => {
+        const sources = [...document.querySelectorAll('ol.sources-list > li')];
+        return {
+          sources: sources.map(li => li.id),
+          cites: [...document.querySelectorAll('sup.citation')].map(sup => ({
+            id: sup.id, href: sup.querySelector('a').hash,
+            number: sup.textContent.trim()})),
+          backs: sources.map(li => [...li.querySelectorAll('a.citation-backref')].map(a => ({
+            href: a.hash, label: a.getAttribute('aria-label')}))),
+        };
+      }"""
+    )
+    assert data["cites"], "the article cites nothing"
+    sources = data["sources"]
+    cite_ids = {c["id"] for c in data["cites"]}
+    assert len(cite_ids) == len(data["cites"]), "citation ids must be unique"
+    for cite in data["cites"]:
+        target = cite["href"].removeprefix("#")
+        assert target in sources, f"{cite['id']} links to a missing entry {target}"
+        assert cite["number"] == str(sources.index(target) + 1)
+    for source, backs in zip(sources, data["backs"], strict=True):
+        assert backs, f"{source} has no back link"
+        key = source.removeprefix("source-")
+        for back in backs:
+            assert back["href"].removeprefix("#") in cite_ids
+            assert back["href"].startswith(f"#cite-{key}-")
+            assert back["label"].startswith("Back to citation")
+    # Numbers follow the order of first use in the page.
+    first_use = list(dict.fromkeys(c["href"].removeprefix("#") for c in data["cites"]))
+    assert first_use == sources
+
+    first = data["cites"][0]
+    page.click(f"#{first['id']} a")
+    assert page.evaluate("location.hash") == first["href"]
+    assert page.locator(first["href"]).is_visible()
+    page.click(f"{first['href']} a.citation-backref >> nth=0")
+    assert page.evaluate("location.hash") == f"#{first['id']}"
+
+
+def test_every_source_in_the_bibliography_is_cited(page: Page, site_url: str) -> None:
+    listed: set[str] = set()
+    for path in PAGES:
+        page.goto(site_url + path, wait_until="load")
+        ids = page.eval_on_selector_all("ol.sources-list > li", "els => els.map(e => e.id)")
+        listed |= {i.removeprefix("source-") for i in ids}
+    assert listed == bibliography_keys()
+
+
+def test_faq_opens_and_closes_from_the_keyboard(page: Page, site_url: str) -> None:
+    open_article(page, site_url)
+    summary = page.locator("section.faq summary").first
+    details = page.locator("section.faq details").first
+    assert page.locator("section.faq h2#faq").inner_text().startswith("Frequently asked")
+    assert not details.evaluate("d => d.open")
+    # Tab from the FAQ heading's permalink lands on the first question.
+    page.locator("h2#faq a.headerlink").focus()
+    page.keyboard.press("Tab")
+    assert summary.evaluate("s => s === document.activeElement")
+    page.keyboard.press("Enter")
+    assert details.evaluate("d => d.open")
+    assert details.locator(".faq-answer").is_visible()
+    page.keyboard.press("Space")
+    assert not details.evaluate("d => d.open")
+
+
+def test_jsonld_parses_and_matches_the_visible_faq(page: Page, site_url: str) -> None:
+    open_article(page, site_url)
+    scripts = page.eval_on_selector_all(
+        'script[type="application/ld+json"]', "els => els.map(e => e.textContent)"
+    )
+    data = {item["@type"]: item for item in map(json.loads, scripts)}
+    assert set(data) == {"MedicalWebPage", "FAQPage"}
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('section.faq details')].map(d => {
+          const answer = d.querySelector('.faq-answer').cloneNode(true);
+          answer.querySelectorAll('sup.citation, sup.citation-sep').forEach(s => s.remove());
+          return {q: d.querySelector('summary').textContent, a: answer.textContent};
+        })"""
+    )
+    faq = data["FAQPage"]["mainEntity"]
+    assert len(faq) == len(visible) >= 5
+    for entry, shown in zip(faq, visible, strict=True):
+        assert entry["name"] == normalise(shown["q"])
+        assert entry["acceptedAnswer"]["text"] == normalise(shown["a"])
+
+    article = data["MedicalWebPage"]
+    reviewed = page.get_attribute(".edusite-reviewed time", "datetime")
+    assert article["lastReviewed"] == article["dateModified"] == reviewed
+    assert article["headline"] == page.locator("article h1").inner_text()
+    assert article["author"]["@type"] == "Organization"
+    assert len(article["citation"]) == page.locator("ol.sources-list > li").count()
+
+
+def test_article_header_shows_byline_review_date_takeaways_and_disclaimer(
+    page: Page, site_url: str
+) -> None:
+    open_article(page, site_url)
+    assert page.locator(".edusite-byline").inner_text().startswith("By the ")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", page.get_attribute("time", "datetime") or "")
+    assert page.locator(".edusite-takeaways li").count() >= 3
+    assert "not medical advice" in page.locator(".edusite-disclaimer").inner_text().lower()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path, wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    assert page.external_requests == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scroll_on_a_360px_phone(page: Page, site_url: str, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(site_url + path, wait_until="load")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"{path or 'home'} is {width}px wide at 360px"
+
+
+def test_print_hides_navigation_and_shows_link_addresses(page: Page, site_url: str) -> None:
+    open_article(page, site_url)
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator(".md-sidebar").first.evaluate("e => getComputedStyle(e).display") == "none"
+    doi = page.locator("a.source-doi").first
+    assert doi.inner_text().startswith("https://doi.org/10.")
+    # The content has no other outside links today: add one, as an editor might.
+    after = page.evaluate(
+        """() => {
+          const a = document.createElement('a');
+          a.href = 'https://example.org/x';
+          a.textContent = 'a study';
+          document.querySelector('.md-content article p').append(a);
+          return getComputedStyle(a, '::after').content;
+        }"""
+    )
+    assert after == '" (https://example.org/x)"'
+    assert doi.evaluate("a => getComputedStyle(a, '::after').content") == "none"
