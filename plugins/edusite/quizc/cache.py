@@ -44,6 +44,8 @@ def publish(root: Path, key: str, staging: Path, manifest: dict[str, Any]) -> Pa
     staging.chmod(0o755)
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
     target = entry_dir(root, key)
+    if target.is_dir() and not (target / MANIFEST).is_file():
+        shutil.rmtree(target)  # not a published entry (no manifest): made by hand or a crash
     try:
         os.rename(staging, target)
     except OSError:

@@ -36,11 +36,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compile; print a summary on stdout or the problems on stderr."""
+    """Compile; print a summary on stdout, or every problem (bibliography too) on stderr."""
     problems = Problems()
     bibliography = load_bibliography(args.bibliography, problems)
     try:
-        problems.raise_if_any()
         compiled = compile_quizzes(
             args.quizzes_dir,
             cache_dir=args.cache_dir,
@@ -48,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
             pyodide_dir=args.pyodide_dir,
             use_cache=not args.no_cache,
         )
+    except ContentError as error:
+        problems.extend(error.problems)
+    try:
+        problems.raise_if_any()
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
