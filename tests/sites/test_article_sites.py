@@ -113,3 +113,32 @@ def test_an_uncited_source_fails_a_strict_build_only(tmp_path: Path) -> None:
     relaxed = build(site)
     assert relaxed.returncode == 0, relaxed.stderr
     assert message in relaxed.stdout + relaxed.stderr
+
+
+def test_a_rebuild_by_the_same_plugin_instance_starts_clean(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps the plugin object between rebuilds: an error fixed by the editor
+    must not survive into the next build, and nothing cited before may linger."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    site = make_site(tmp_path)
+    out = site / "out"
+    edit(site, "article.md", "[@beta2020; @alpha2019]", "[@beta2020; @alfa2019]")
+    first = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    with pytest.raises(Abort):
+        mkdocs_build(first)
+    plugin = first.plugins["edusite"]
+    assert [p.code for p in plugin.problems] == ["E210"]
+
+    edit(site, "article.md", "[@beta2020; @alfa2019]", "[@beta2020]")
+    second = load_config(str(site / "mkdocs.yml"), site_dir=str(out))
+    assert second.plugins["edusite"] is plugin  # what serve does
+    mkdocs_build(second)
+    assert list(plugin.problems) == []
+    assert plugin.articles.results["content/article.md"].cited == [
+        "alpha2019",
+        "org-page",
+        "beta2020",
+    ]
+    assert (out / "article/index.html").exists()
