@@ -135,7 +135,8 @@ def plan(values: Values) -> list[blocks.Block]:
             f"Total ({unit})",
             [(f"Week {i}", rounded(unit, t)) for i, t in enumerate(totals, start=1)],
         ),
-        blocks.notice("info", "Before each week: " + " ".join(ADVICE)),
+        blocks.paragraph("Each week, keep to these rules:"),
+        blocks.bullet_list(ADVICE),
         blocks.links(
             [("Returning to running", "#returning-to-running"), ("Prevention", "#prevention")]
         ),

@@ -31,9 +31,17 @@ def status(miles: float) -> str:
     return CLOSE if miles >= CLOSE_FROM_MILES else FINE
 
 
-def _range_text(unit: str) -> str:
-    low, high = miles_to(unit, REPLACE_FROM_MILES), miles_to(unit, REPLACE_BY_MILES)
-    return f"{show(round(low))} to {show(round(high))} {unit}"
+def _range_text() -> str:
+    """The replacement range in both units, as the article gives it.
+
+    >>> _range_text()
+    '300 to 400 miles (about 480 to 640 km)'
+    """
+    low, high = (round(miles_to("km", m), -1) for m in (REPLACE_FROM_MILES, REPLACE_BY_MILES))
+    return (
+        f"{show(REPLACE_FROM_MILES)} to {show(REPLACE_BY_MILES)} miles "
+        f"(about {show(low)} to {show(high)} km)"
+    )
 
 
 def check_shoes(values: Values) -> list[blocks.Block]:
@@ -46,7 +54,7 @@ def check_shoes(values: Values) -> list[blocks.Block]:
     state = status(miles)
     left = miles_to(unit, REPLACE_FROM_MILES) - distance
     said = f"Your shoes have about {show(round(distance))} {unit} on them."
-    advice = f"Shoes should be replaced every {_range_text(unit)} [@urmc-runners-knee]."
+    advice = f"Replace running shoes every {_range_text()} [@urmc-runners-knee]."
     if state == FINE:
         out = [
             blocks.notice("success", f"Fine for now. {said}"),
@@ -65,7 +73,8 @@ def check_shoes(values: Values) -> list[blocks.Block]:
         ]
     else:
         past = miles > REPLACE_BY_MILES
-        extra = " That is past the whole range." if past else " That is inside the range."
+        where = "past" if past else "inside"
+        extra = f" That is {where} the range for new shoes."
         out = [
             blocks.notice("danger", f"Replace them now. {said}{extra}"),
             blocks.paragraph(f"Worn-out shoes cushion less. {advice}"),

@@ -90,7 +90,9 @@ def test_long_plans_are_capped_at_52_weeks_with_a_message() -> None:
 
 
 def test_advice_from_the_article_is_shown() -> None:
-    texts = " ".join(b.get("text", "") for b in run("10", "20")["blocks"])
+    result = run("10", "20")
+    advice = next(b["items"] for b in result["blocks"] if b["type"] == "list")
+    texts = " ".join(advice)
     assert "flat ground" in texts
     assert "without pain making you change the way you run" in texts
     assert "[@urmc-runners-knee]" in texts

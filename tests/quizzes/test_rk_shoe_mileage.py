@@ -39,12 +39,12 @@ def test_numbers_are_given_in_the_readers_unit() -> None:
     texts = " ".join(b.get("text", "") for b in result["blocks"])
     assert "about 100 km" in texts
     assert "383 km to go" in texts
-    assert "every 483 to 644 km" in texts
+    assert "every 300 to 400 miles (about 480 to 640 km)" in texts
     miles = " ".join(
         b.get("text", "") for b in SHOES.evaluate({"distance": "350", "unit": "miles"})["blocks"]
     )
-    assert "every 300 to 400 miles" in miles and "inside the range" in miles
-    assert "past the whole range" in first("450", "miles")["text"]
+    assert "every 300 to 400 miles" in miles and "inside the range for new shoes" in miles
+    assert "past the range for new shoes" in first("450", "miles")["text"]
 
 
 @pytest.mark.parametrize(
