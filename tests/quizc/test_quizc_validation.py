@@ -104,3 +104,47 @@ def test_messages_quote_the_line_and_give_a_hint(bad_problems):
 def test_a_failed_compile_leaves_no_cache_entry(bad_problems, tmp_path):
     root = tmp_path / "cache" / "quizc"
     assert not root.exists() or list(root.iterdir()) == []
+
+
+LARGE_CHECK = """\
+from quizkit import Decision, Outcome, SelfCheck, YesNo
+
+
+def decide(values):
+    if not values["q0"] and not values["q1"]:
+        return Decision("both-no")
+    return Decision("other")
+
+
+large = SelfCheck(
+    id="large-check",
+    title="Thirteen questions: 8192 combinations, too many to try all",
+    questions=[YesNo(f"q{n}", f"Question {n}?") for n in range(13)],
+    outcomes=[
+        Outcome("both-no", "Both no", "Only a combination reaches this."),
+        Outcome("other", "Other", "Most answers."),
+        Outcome("never", "Never", "Nothing reaches this."),
+    ],
+    decide=decide,
+)
+"""
+
+
+def test_large_self_checks_are_tried_with_random_combinations(tmp_path, compile_):
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    (quizzes / "__init__.py").write_text("")
+    (quizzes / "large.py").write_text(LARGE_CHECK)
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes)
+    # "both-no" needs two answers changed at once: no sample has that, a random draw does.
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line, problem.code, problem.message) == (
+        "quizzes/large.py",
+        17,
+        "E420",
+        "self-check 'large-check': no answers lead to outcome 'never'",
+    )
+    assert problem.hint == (
+        "Samples and random answer combinations missed it: add sample_answers for it."
+    )

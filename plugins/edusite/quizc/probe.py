@@ -13,6 +13,7 @@ import contextlib
 import importlib
 import itertools
 import json
+import random
 import sys
 import traceback
 from pathlib import Path
@@ -49,7 +50,8 @@ def _call(fact: dict[str, Any], key: str, roots: list[str], func: Any, *args: An
 
 
 COMBINATION_LIMIT = 4096
-"""Self-checks with at most this many answer combinations are checked exhaustively."""
+"""Self-checks with at most this many answer combinations are checked exhaustively; larger
+ones are tried with this many random combinations on top of their samples."""
 
 
 def _extras(obj: Any) -> dict[str, Any]:
@@ -76,13 +78,19 @@ def _has_right_answer(question: Any) -> bool:
 
 
 def _reached(obj: Any, samples: list[dict[str, Any]]) -> dict[str, Any]:
-    """Outcome ids that the samples (and, when few enough, all combinations) lead to."""
+    """Outcome ids the samples lead to, plus every answer combination when there are few,
+    else as many random ones (fixed seed, so builds agree)."""
     answer_sets: Any = samples
     exhaustive = False
     count = getattr(obj, "combination_count", None)
     if count is not None and count() <= COMBINATION_LIMIT:
         answer_sets = itertools.chain(samples, obj.combinations())
         exhaustive = True
+    elif all(hasattr(q, "raw_choices") for q in obj.questions):
+        pick = random.Random(0).choice
+        choices = [(q.id, q.raw_choices()) for q in obj.questions]
+        drawn = ({qid: pick(raws) for qid, raws in choices} for _ in range(COMBINATION_LIMIT))
+        answer_sets = itertools.chain(samples, drawn)
     reached = {obj.outcome_for(answers) for answers in answer_sets}
     return {"ids": sorted(str(o) for o in reached if o is not None), "exhaustive": exhaustive}
 

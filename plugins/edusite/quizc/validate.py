@@ -280,7 +280,7 @@ def _check_outcomes(fact: dict[str, Any], site: Site, out: list[ContentProblem])
     if reached["exhaustive"]:
         hint = "Every answer combination was tried: change decide() or drop the outcome."
     else:
-        hint = "Too many combinations to try all: add sample_answers that lead to it."
+        hint = "Samples and random answer combinations missed it: add sample_answers for it."
     for outcome in fact.get("outcomes", []):
         if outcome not in reached["ids"]:
             out.append(
