@@ -127,7 +127,7 @@ class QuizBase:
         errors: dict[str, str] = {}
         for question in self.questions:
             try:
-                values[question.id] = question.parse(answers.get(question.id))
+                values[question.id] = question.parse(_raw(answers.get(question.id)))
             except FieldError as problem:
                 errors[question.id] = str(problem)
         return values, errors
@@ -178,6 +178,19 @@ class QuizBase:
     def result(self, values: Values) -> list[Block]:
         """The blocks for answers that were all read; may raise `InputError`."""
         raise NotImplementedError
+
+
+def _raw(value: object) -> Raw:
+    """Form values as text, whatever a caller passed (a number, a tuple, None).
+
+    >>> _raw(12), _raw(("a", 2)), _raw(None)
+    ('12', ['a', '2'], None)
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v is not None]
+    return str(value)
 
 
 def _block_texts(result_blocks: list[Block]) -> Iterator[str]:

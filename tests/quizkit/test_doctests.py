@@ -28,9 +28,8 @@ def test_docstring_examples(name: str) -> None:
 
 
 def test_every_quizkit_module_has_examples() -> None:
-    quiet = {"quizkit.base"}  # covered through Quiz, SelfCheck and Tool
     for name in MODULES:
-        if name.startswith("quizkit") and name not in quiet:
+        if name.startswith("quizkit"):
             finder = doctest.DocTestFinder()
             tests = finder.find(importlib.import_module(name))
             assert any(t.examples for t in tests), name

@@ -202,3 +202,9 @@ def test_collect_finds_own_objects_in_order_and_skips_imported(tmp_path) -> None
     assert [q.id for q in collect(first)] == ["b-tool", "a-tool"]
     assert collect(first)[1].origin == ("fake_quizzes_first", 3)
     assert collect(second) == []
+
+
+def test_non_text_answers_are_read_as_text() -> None:
+    """A caller passing numbers or tuples (not FormData strings) still gets a result."""
+    assert make_tool().evaluate({"a": 3, "b": 5.5})["ok"] is True
+    assert make_quiz().evaluate({"where": "front", "when": ("stairs",), "tape": "no"})["ok"]
