@@ -169,6 +169,7 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, site_url: s
         """() => {
           const a = document.createElement('a');
           a.href = 'https://example.org/x';
+          a.className = 'external-link';
           a.textContent = 'a study';
           document.querySelector('.md-content article p').append(a);
           return getComputedStyle(a, '::after').content;
@@ -176,3 +177,5 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, site_url: s
     )
     assert after == '" (https://example.org/x)"'
     assert doi.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    citation = page.locator("sup.citation a").first
+    assert citation.evaluate("a => getComputedStyle(a, '::after').content") == "none"

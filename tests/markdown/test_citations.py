@@ -96,3 +96,11 @@ def test_usable_as_a_plain_markdown_extension(bibliography) -> None:
     )
     assert numbers(html) == [("cite-org-page-1", "1")]
     assert 'href="https://example.org/health/knee-pain?lang=en&amp;x=1"' in html
+
+
+def test_only_links_to_other_sites_are_marked_external(render) -> None:
+    out = render("[a](https://example.org/a), [b](other.md#x), [c](#here) [@org-page].\n")
+    assert '<a class="external-link" href="https://example.org/a">a</a>' in out.html
+    assert '<a href="other.md#x">b</a>' in out.html and '<a href="#here">c</a>' in out.html
+    assert 'class="source-url" href="https://example.org/health' in out.html
+    assert out.html.count("external-link") == 1

@@ -15,6 +15,7 @@ from markdown import Extension
 
 from edusite.markdown.citations import CitationsExtension
 from edusite.markdown.faq import FaqExtension
+from edusite.markdown.links import ExternalLinksExtension
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
 
@@ -22,8 +23,13 @@ __all__ = ["CitationsExtension", "FaqExtension", "article_extensions", "render_p
 
 
 def article_extensions(session: RenderSession) -> list[Extension]:
-    """The citation and FAQ extensions, sharing `session` (bibliography, problems, page)."""
-    return [CitationsExtension(session=session), FaqExtension(session=session)]
+    """The citation and FAQ extensions, sharing `session` (bibliography, problems, page),
+    and the external-link marker."""
+    return [
+        CitationsExtension(session=session),
+        FaqExtension(session=session),
+        ExternalLinksExtension(),
+    ]
 
 
 def render_page(
