@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,10 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         matter = parse_front_matter(shown, text, self.problems)
         _, _, offset = split_front_matter(text)
         self.articles.begin_page(PageContext(shown, text, offset, matter))
+        # Material writes `page.meta.description` into an attribute without escaping (MkDocs
+        # templates do not autoescape): escape it once here; our templates use `matter`.
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = escape(page.meta["description"], quote=True)
 
     def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """Build the article's header data and JSON-LD from what the extensions found."""

@@ -68,6 +68,21 @@ def test_the_fixture_site_builds_strictly(tmp_path: Path) -> None:
     assert not (site / "out/references.json").exists()
 
 
+def test_a_description_with_quotes_stays_inside_its_meta_attribute(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    edit(
+        site,
+        "article.md",
+        "description: A test article about knees.",
+        """description: 'Knees "and" <hips> & more.'""",
+    )
+    assert build(site, "--strict").returncode == 0
+    html = (site / "out/article/index.html").read_text(encoding="utf-8")
+    meta = '<meta name="description" content="Knees &quot;and&quot; &lt;hips&gt; &amp; more.">'
+    assert meta in html
+    assert '<p class="edusite-description">Knees &#34;and&#34; &lt;hips&gt; &amp; more.</p>' in html
+
+
 def test_an_unknown_citation_key_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     edit(

@@ -130,3 +130,8 @@ def test_problem_text_shows_the_source_line_and_a_hint() -> None:
         "    | reviewed: 2026-02-30",
         "    hint: for example `reviewed: 2026-11-25`",
     ]
+
+
+def test_citations_in_front_matter_are_reported() -> None:
+    _, problems = parse(ARTICLE.replace("  - It is common.", "  - It is common [@a2019]."))
+    assert problems == ["6 E109 `summary` cannot cite sources"]

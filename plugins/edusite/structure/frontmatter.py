@@ -150,6 +150,15 @@ def _field_value(path: str, text: str, name: str, node: yaml.Node, problems: Pro
             )
             return None
         value = str(node.value).strip()
+        if "[@" in value:
+            problems.add(
+                path,
+                line,
+                "E109",
+                f"`{name}` cannot cite sources",
+                "front matter is shown as plain text: cite in the article body instead",
+                src,
+            )
         if name == "type" and value not in PAGE_TYPES:
             problems.add(
                 path,
@@ -193,6 +202,15 @@ def _string_list(
                 _line(text, item_line),
             )
             return None
+        if "[@" in str(item.value):
+            problems.add(
+                path,
+                item_line,
+                "E109",
+                f"`{name}` cannot cite sources",
+                "front matter is shown as plain text: cite in the article body instead",
+                _line(text, item_line),
+            )
         items.append(str(item.value).strip())
     return items
 
