@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -153,10 +154,11 @@ def test_directive_inside_an_admonition() -> None:
 
 
 def test_runtime_config_is_embedded_as_json() -> None:
-    runtime = {"worker": "_edusite/assets/x/quiz-worker.js", "note": "</script><b>"}
+    runtime = {"worker": "_edusite/assets/x/quiz-worker.js", "note": "it's </form><b>"}
     html = render_quiz_form(SPEC, runtime=runtime)
-    assert '<script type="application/json" class="edusite-quiz-runtime">' in html
-    assert "</script><b>" not in html  # tojson escapes < and >
+    (form,) = parse(html).find("form")
+    assert json.loads(form["data-edusite-runtime"] or "") == runtime
+    assert "</form><b>" not in html  # tojson escapes <, >, & and the quote
 
 
 def test_site_override_replaces_the_template(tmp_path: Path) -> None:

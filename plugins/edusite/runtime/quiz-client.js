@@ -7,8 +7,8 @@
 // evaluated once: `host` below is the single worker for the whole visit, and new pages are
 // wired through Material's `document$`.
 //
-// This file lives at `_edusite/assets/<hash>/quiz-client.js`; the runtime JSON on quiz pages
-// holds paths relative to the site root, resolved against this file's own URL so the site
+// This file lives at `_edusite/assets/<hash>/quiz-client.js`; the runtime JSON on each quiz
+// form (`data-edusite-runtime`) holds paths relative to the site root, resolved against this file's own URL so the site
 // works under any subpath.
 
 import { WorkerHost } from "./worker-host.js";
@@ -25,11 +25,11 @@ let state = "idle"; // idle | loading | ready | failed
 let lastProgress = { phase: "runtime", loaded: 0, total: 0 };
 let observer = null;
 
-function runtimeConfig(doc) {
-  const script = doc.querySelector("script.edusite-quiz-runtime");
-  if (!script) return null;
+function runtimeConfig(form) {
+  // A data attribute, not an inline <script>: Material's instant navigation re-creates
+  // inline scripts without their attributes.
   try {
-    return JSON.parse(script.textContent);
+    return JSON.parse(form.dataset.edusiteRuntime || "null");
   } catch {
     return null;
   }
@@ -145,8 +145,8 @@ function failEverywhere() {
 
 /** Start the worker if it is not running; resolves true when Python is ready. */
 async function start(form) {
-  const config = runtimeConfig(form.ownerDocument) || runtimeConfig(document);
-  if (!config) return false;
+  const config = host ? null : runtimeConfig(form);
+  if (!host && !config) return false;
   const worker = getHost(config);
   if (state !== "loading" && state !== "ready") {
     state = "loading";
@@ -174,7 +174,7 @@ function errorSummary(invalid) {
   for (const { name, message, group } of invalid) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    const target = group?.querySelector("input") ;
+    const target = group?.querySelector("input");
     link.href = `#${target?.id || ""}`;
     link.textContent = message;
     link.addEventListener("click", (event) => {

@@ -1,0 +1,293 @@
+"""The quizzes in a real headless Chromium against the real built site.
+
+Every form is completed with the keyboard alone (Tab, Space, arrow keys, typing, Enter),
+starting from the section's anchor, and every result asserted here was computed by the quiz
+modules' Python running in Pyodide inside the page's worker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from tests.conftest import SiteServer
+
+ARTICLE = "runners-knee/"
+SITE_URL = "https://example.org/runners-knee-guide/"  # mkdocs.yml's site_url
+BOOT_MS = 90_000
+PYODIDE_FILES = re.compile(r"/_edusite/(pyodide|quiz)/|quiz-worker\.js")
+
+QuestionAnswers = dict[str, str | list[str]]
+
+
+def form(quiz_id: str) -> str:
+    return f'form.edusite-quiz[data-quiz-id="{quiz_id}"]'
+
+
+def tab_into(page: Page, quiz_id: str, limit: int = 80) -> None:
+    """Press Tab until focus is inside the quiz's form (from the section anchor above it)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        inside = page.evaluate(
+            "sel => !!document.activeElement && !!document.activeElement.closest(sel)",
+            form(quiz_id),
+        )
+        if inside:
+            return
+    pytest.fail(f"Tab never reached the form of {quiz_id}")
+
+
+def questions(page: Page, quiz_id: str) -> list[dict[str, Any]]:
+    """Each question's id, input type, option values and pre-checked option, in page order."""
+    return page.eval_on_selector_all(
+        f"{form(quiz_id)} li[data-question-id]",
+        """items => items.map(li => {
+            const inputs = Array.from(li.querySelectorAll("input"));
+            return {
+                id: li.dataset.questionId,
+                type: inputs[0].type,
+                values: inputs.map(i => i.value),
+                checked: inputs.findIndex(i => i.checked),
+            };
+        })""",
+    )
+
+
+def focused_name(page: Page) -> str:
+    return page.evaluate("document.activeElement && document.activeElement.name")
+
+
+def answer_by_keyboard(page: Page, quiz_id: str, answers: QuestionAnswers) -> None:
+    """Fill the form in order with the keyboard only, then press Enter on the submit button."""
+    tab_into(page, quiz_id)
+    first = True
+    for question in questions(page, quiz_id):
+        want = answers[question["id"]]
+        if question["type"] == "checkbox":
+            for index, value in enumerate(question["values"]):
+                if not (first and index == 0):
+                    page.keyboard.press("Tab")
+                assert focused_name(page) == question["id"]
+                if value in want:
+                    page.keyboard.press("Space")
+        else:
+            if not first:
+                page.keyboard.press("Tab")
+            assert focused_name(page) == question["id"]
+            if question["type"] == "number":
+                page.keyboard.press("Control+A")
+                page.keyboard.type(str(want))
+            else:
+                target = question["values"].index(want)
+                current = question["checked"]
+                if current < 0 and target == 0:
+                    page.keyboard.press("Space")
+                else:
+                    steps = target - max(current, 0)
+                    for _ in range(abs(steps)):
+                        page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
+        first = False
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+
+
+def open_section(page: Page, site_url: str, anchor: str) -> None:
+    page.goto(f"{site_url}{ARTICLE}#{anchor}")
+    page.wait_for_function("window.edusiteQuiz !== undefined")
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_function("window.edusiteQuiz.state === 'ready'", timeout=BOOT_MS)
+
+
+def result(page: Page, quiz_id: str):
+    return page.locator(f"{form(quiz_id)} .edusite-quiz__result")
+
+
+def test_self_check_red_flag_by_keyboard(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "check-your-knee")
+    quiz = "runners-knee-self-check"
+    answers: QuestionAnswers = {q["id"]: "no" for q in questions(page, quiz)}
+    answers.update(
+        swollen="yes",
+        where="front",
+        when=["stairs"],
+        shoes="under-300",
+        flat_feet="no",
+        knees="one",
+    )
+    answer_by_keyboard(page, quiz, answers)
+    expect(result(page, quiz)).to_contain_text("Get medical care promptly", timeout=BOOT_MS)
+    expect(result(page, quiz).locator(".admonition.danger")).to_have_count(1)
+    expect(result(page, quiz).locator('a[href="#when-to-see-a-doctor"]')).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == f"quiz-{quiz}-result"
+    assert page.external_requests == []  # type: ignore[attr-defined]
+
+
+def test_missing_answers_show_beside_fields(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "check-your-knee")
+    quiz = "runners-knee-self-check"
+    tab_into(page, quiz)
+    page.keyboard.press("Space")  # swollen: yes; everything else unanswered
+    page.locator(f"{form(quiz)} button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    error = page.locator(f"#quiz-{quiz}-no_weight-error")
+    expect(error).to_be_visible(timeout=BOOT_MS)
+    expect(error).to_contain_text("Answer yes or no")
+    expect(
+        page.locator(f'{form(quiz)} input[name="no_weight"][aria-invalid="true"]')
+    ).to_have_count(2)
+    expect(page.locator(f'{form(quiz)} input[name="swollen"][aria-invalid="true"]')).to_have_count(
+        0
+    )
+    assert page.evaluate("document.activeElement.id") == f"quiz-{quiz}-result"
+
+
+def test_knowledge_quiz_score_and_citation_links(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "quiz")
+    quiz = "runners-knee-quiz"
+    answers: QuestionAnswers = {
+        "where": "kneecap",
+        "activities": ["stairs", "squatting", "sitting"],
+        "who": "women",
+        "increase": "5-10",
+        "shoes": "300-400",
+        "exercise": "exercise",
+        "taping": "no",
+        "flat-feet": "yes",
+        "cadence": "yes",
+        "ice": "20",
+        "red-flags": ["swollen", "locks", "night"],
+    }
+    answer_by_keyboard(page, quiz, answers)
+    expect(result(page, quiz)).to_contain_text("You got 11 of 11 right.", timeout=BOOT_MS)
+    link = result(page, quiz).locator('a[href="#source-aaos-pfps"]').first
+    number = page.evaluate(
+        """() => { const li = document.getElementById("source-aaos-pfps");
+                   return [...li.parentElement.children].indexOf(li) + 1; }"""
+    )
+    expect(link).to_have_text(f"[{number}]")
+
+
+def test_return_to_running_planner_table_and_chart(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "returning-to-running")
+    quiz = "return-to-running-planner"
+    answer_by_keyboard(page, quiz, {"current": "10", "goal": "15", "unit": "km", "increase": "10"})
+    table = result(page, quiz).locator("table")
+    expect(table).to_be_visible(timeout=BOOT_MS)
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(6)
+    expect(rows.nth(3)).to_contain_text("13.3")
+    expect(rows.nth(5)).to_contain_text("15")
+    expect(result(page, quiz)).to_contain_text("you reach 15 km a week in week 5")
+    expect(result(page, quiz).locator("svg rect")).to_have_count(5)
+
+
+def test_shoe_mileage_check(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "shoes")
+    quiz = "shoe-mileage-check"
+    answer_by_keyboard(page, quiz, {"distance": "700", "unit": "km"})
+    expect(result(page, quiz)).to_contain_text("Replace them now", timeout=BOOT_MS)
+
+
+def test_submitting_makes_no_request_and_nothing_leaves_the_origin(
+    page: Page, site_url: str
+) -> None:
+    open_section(page, site_url, "shoes")
+    page.locator(f"{form('shoe-mileage-check')} input[name=distance]").focus()
+    wait_ready(page)
+    before = list(page.all_requests)  # type: ignore[attr-defined]
+    page.keyboard.type("120")
+    page.keyboard.press("Enter")
+    expect(result(page, "shoe-mileage-check")).not_to_be_empty()
+    page.wait_for_timeout(300)
+    assert page.all_requests == before  # type: ignore[attr-defined]
+    assert page.external_requests == []  # type: ignore[attr-defined]
+    saved = page.evaluate("localStorage.getItem('edusite-quiz:v1:shoe-mileage-check')")
+    assert '"distance":"120"' in saved
+
+
+def test_page_without_quizzes_loads_no_pyodide(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 5000)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(500)
+    assert not [u for u in page.all_requests if PYODIDE_FILES.search(u)]  # type: ignore[attr-defined]
+    assert page.evaluate("window.edusiteQuiz.workersStarted") == 0
+
+
+def test_blocked_pyodide_keeps_article_readable_and_retry_works(page: Page, site_url: str) -> None:
+    def block(route) -> None:
+        route.abort()
+
+    page.context.route("**/_edusite/pyodide/**", block)
+    open_section(page, site_url, "shoes")
+    quiz = "shoe-mileage-check"
+    status = page.locator(f"{form(quiz)} .edusite-quiz__status")
+    expect(status).to_contain_text("could not start", timeout=BOOT_MS)
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator("#source-aaos-pfps")).to_be_attached()
+    retry = status.get_by_role("button", name="Retry")
+    expect(retry).to_be_visible()
+    page.context.unroute("**/_edusite/pyodide/**", block)
+    retry.focus()
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    page.locator(f"{form(quiz)} input[name=distance]").fill("100")
+    page.locator(f"{form(quiz)} button[type=submit]").press("Enter")
+    expect(result(page, quiz)).to_contain_text("100", timeout=BOOT_MS)
+    assert page.evaluate("window.edusiteQuiz.workersStarted") == 2
+
+
+@pytest.fixture(scope="module")
+def subpath_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served under the path of mkdocs.yml's site_url, as it is deployed."""
+    site_path = urlsplit(SITE_URL).path.strip("/")
+    root = tmp_path_factory.mktemp("host")
+    (root / site_path).symlink_to(built_site, target_is_directory=True)
+    server = SiteServer(root)
+    yield f"{server.url}{site_path}/"
+    server.close()
+
+
+def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath_url: str) -> None:
+    # Material navigates instantly only to URLs listed in sitemap.xml, which holds the
+    # deployed site_url: serve it as if this server were that host.
+    local = subpath_url.split(urlsplit(SITE_URL).path)[0]
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(
+            response=response,
+            body=response.text().replace(SITE_URL.split(urlsplit(SITE_URL).path)[0], local),
+        )
+
+    page.route("**/sitemap.xml", sitemap)
+    page.goto(f"{subpath_url}{ARTICLE}#shoes")
+    quiz = "shoe-mileage-check"
+    page.locator(f"{form(quiz)} input[name=distance]").focus()
+    wait_ready(page)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-header__button.md-logo").click()  # instant navigation to home
+    page.wait_for_url(subpath_url)
+    expect(page.locator(form(quiz))).to_have_count(0)
+    page.locator(f'a.md-nav__link[href$="/{ARTICLE}"]').first.click()  # and back
+    page.wait_for_url(f"{subpath_url}{ARTICLE}")
+    expect(page.locator(form(quiz))).to_have_count(1)
+    assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
+    page.locator(f"{form(quiz)} input[name=distance]").fill("700")
+    page.locator(f"{form(quiz)} button[type=submit]").press("Enter")
+    expect(result(page, quiz)).to_contain_text("Replace them now", timeout=BOOT_MS)
+    assert page.evaluate("window.edusiteQuiz.workersStarted") == 1
+    requests = page.all_requests  # type: ignore[attr-defined]
+    assert len([u for u in requests if u.endswith("quiz-worker.js")]) == 1
+    assert len([u for u in requests if u.endswith("pyodide.asm.wasm")]) == 1
+    assert all(u.startswith(local + "/runners-knee-guide/") for u in requests if "_edusite" in u)
