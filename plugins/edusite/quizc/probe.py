@@ -21,19 +21,27 @@ from typing import Any
 
 
 def _where(error: BaseException, roots: list[str]) -> dict[str, Any]:
-    """The innermost traceback frame in the authors' files, with the error's text."""
+    """The innermost traceback frame in the authors' files, with what went wrong."""
     file, line = None, None
     if isinstance(error, SyntaxError) and error.filename:
         file, line = error.filename, error.lineno
     for frame in traceback.extract_tb(error.__traceback__):
         if any(frame.filename.startswith(root) for root in roots):
             file, line = frame.filename, frame.lineno
-    text = f"{type(error).__name__}: {error}"
-    return {"file": file, "line": line, "message": text}
+    if isinstance(error, _NotJSON):
+        return {"file": file, "line": line, "message": str(error), "returned": True}
+    return {"file": file, "line": line, "message": f"{type(error).__name__}: {error}"}
+
+
+class _NotJSON(ValueError):
+    """A value that cannot travel to the browser as JSON."""
 
 
 def _jsonable(value: object) -> object:
-    json.dumps(value, allow_nan=False)
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise _NotJSON(f"something JSON cannot carry ({error})") from None
     return value
 
 

@@ -161,10 +161,11 @@ def _raised(site: Site, error: dict[str, Any], what: str, code: str) -> ContentP
     """At the innermost line of the quiz's own module in the traceback, else its definition."""
     here = error.get("file") == site.source.file and error.get("line")
     line = int(error["line"]) if here else site.line
+    verb = "returned" if error.get("returned") else "raised"
     return site.problem(
         line,
         code,
-        f"{what} raised {error['message']}",
+        f"{what} {verb} {error['message']}",
         "Run the quiz's samples in a test to see the full traceback.",
     )
 
@@ -233,9 +234,9 @@ def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> 
                 "Give it questions or sample_answers the build can run.",
             )
         )
-    question_ids = {
-        q.get("id") for q in (fact.get("spec") or {}).get("questions", []) if isinstance(q, dict)
-    }
+    spec = fact.get("spec")
+    questions = spec.get("questions") if isinstance(spec, dict) else None
+    question_ids = {q.get("id") for q in questions or () if isinstance(q, dict)}
     reported: set[str] = set()
     for run in fact.get("runs", []):
         shown = _short(run["answers"])
