@@ -20,13 +20,15 @@ from urllib.parse import quote
 RUNTIME_DIR = Path(__file__).resolve().parent
 ASSET_FILES = (
     "quiz-client.js",
+    "quiz-page.js",
     "quiz-worker.js",
     "worker-host.js",
     "render.js",
     "form-state.js",
     "quiz.css",
 )
-"""Our browser files; quiz-client.js imports the others by relative URL."""
+"""Our browser files; quiz-client.js imports quiz-page.js, which imports the others, by
+relative URL (so they share one folder)."""
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json")
 """What the worker loads from the npm package (plus a standard library zip)."""

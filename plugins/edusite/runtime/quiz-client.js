@@ -1,290 +1,37 @@
-// The quiz client (main thread): wires every `form.edusite-quiz` on the page, starts the one
-// quiz worker lazily (a quiz near the viewport, or the reader's first interaction with it),
-// shows loading progress, sends answers to the worker and shows the result.
-//
-// Loaded on every page as a module (extra_javascript); it does nothing on pages without a
-// quiz, so those never download Pyodide. With Material's instant navigation this module is
-// evaluated once: `host` below is the single worker for the whole visit, and new pages are
-// wired through Material's `document$`.
-//
-// This file lives at `_edusite/assets/<hash>/quiz-client.js`; the runtime JSON on each quiz
-// form (`data-edusite-runtime`) holds paths relative to the site root, resolved against this file's own URL so the site
-// works under any subpath.
+// The quiz client's entry point, added to every page (extra_javascript, type=module).
+// On pages without a quiz it does nothing else: the quiz code (quiz-page.js and its
+// imports) and Pyodide are fetched only where a quiz form is. With Material's instant
+// navigation this module runs once per visit and re-checks each new page via `document$`.
 
-import { WorkerHost } from "./worker-host.js";
-import { renderResult } from "./render.js";
-import {
-  clearAnswers, loadAnswers, readAnswers, saveAnswers, showFieldErrors, writeAnswers,
-} from "./form-state.js";
+const QUIZ_FORM = "form.edusite-quiz[data-quiz-id]";
+let quizPage = null; // Promise of the quiz-page.js module, once a quiz was seen
+let statusOf = () => ({ state: "idle", workersStarted: 0, timings: {} });
 
-const SITE_ROOT = new URL("../../../", import.meta.url);
-const LOOKAHEAD = "600px 0px";
-
-let host = null; // the one WorkerHost for the visit (survives instant navigation)
-let state = "idle"; // idle | loading | ready | failed
-let lastProgress = { phase: "runtime", loaded: 0, total: 0 };
-let observer = null;
-
-function runtimeConfig(form) {
-  // A data attribute, not an inline <script>: Material's instant navigation re-creates
-  // inline scripts without their attributes.
-  try {
-    return JSON.parse(form.dataset.edusiteRuntime || "null");
-  } catch {
-    return null;
-  }
-}
-
-function absolute(path) {
-  return path ? new URL(path, SITE_ROOT).href : null;
-}
-
-function getHost(config) {
-  if (!host) {
-    host = new WorkerHost({
-      workerURL: absolute(config.worker),
-      config: {
-        pyodide: absolute(config.pyodide),
-        stdlib: absolute(config.stdlib),
-        wheel: absolute(config.wheel),
-        dist: config.dist,
-        sizes: config.sizes || {},
-      },
-      onProgress: (progress) => {
-        lastProgress = progress;
-        showProgressEverywhere();
-      },
-    });
-  }
-  return host;
-}
-
-function currentForms() {
-  return Array.from(document.querySelectorAll("form.edusite-quiz[data-quiz-id]"));
-}
-
-function megabytes(bytes) {
-  return (bytes / 1e6).toFixed(1);
-}
-
-const PHASE_TEXT = {
-  runtime: "Loading the Python engine",
-  python: "Loading the Python engine",
-  quizzes: "Loading the quiz",
-  starting: "Starting Python",
-  ready: "Ready",
-};
-
-function statusParts(form) {
-  const status = form.querySelector(".edusite-quiz__status");
-  let text = status.querySelector(".edusite-quiz__status-text");
-  let bar = status.querySelector("progress");
-  if (!text) {
-    text = document.createElement("span");
-    text.className = "edusite-quiz__status-text";
-    bar = document.createElement("progress");
-    bar.className = "edusite-quiz__progress";
-    bar.setAttribute("aria-label", "Loading the quiz");
-    status.replaceChildren(text, bar);
-  }
-  return { status, text, bar };
-}
-
-function setStatus(form, message, { progress = null, retry = false } = {}) {
-  const { status, text, bar } = statusParts(form);
-  if (text.textContent !== message) text.textContent = message;
-  bar.hidden = progress === null;
-  if (progress) {
-    if (progress.total > 0) {
-      bar.max = progress.total;
-      bar.value = Math.min(progress.loaded, progress.total);
-    } else {
-      bar.removeAttribute("value");
-    }
-  }
-  status.querySelector(".edusite-quiz__retry")?.remove();
-  if (retry) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button edusite-quiz__retry";
-    button.textContent = "Retry";
-    button.addEventListener("click", () => {
-      button.remove();
-      start(form);
-    });
-    status.append(button);
-  }
-}
-
-function showProgress(form) {
-  if (state === "ready") {
-    setStatus(form, "Ready: your answers are checked on this device.");
-    return;
-  }
-  if (state !== "loading") return;
-  const { phase, loaded, total } = lastProgress;
-  let message = `${PHASE_TEXT[phase] || "Loading"}…`;
-  if (total > 0 && phase !== "ready") {
-    // Whole tens of percent only, so the status line is not re-announced for every chunk.
-    const tens = Math.min(100, Math.floor((loaded / total) * 10) * 10);
-    message = `${PHASE_TEXT[phase] || "Loading"}: ${tens}% of ${megabytes(total)} MB`;
-  }
-  setStatus(form, message, { progress: lastProgress });
-}
-
-function showProgressEverywhere() {
-  currentForms().forEach(showProgress);
-}
-
-function failEverywhere() {
-  for (const form of currentForms()) {
-    setStatus(form, "This quiz could not start: the Python engine did not load. "
-      + "Check your connection and try again. The article itself is unaffected.", { retry: true });
-  }
-}
-
-/** Start the worker if it is not running; resolves true when Python is ready. */
-async function start(form) {
-  const config = host ? null : runtimeConfig(form);
-  if (!host && !config) return false;
-  const worker = getHost(config);
-  if (state !== "loading" && state !== "ready") {
-    state = "loading";
-    lastProgress = { phase: "runtime", loaded: 0, total: 0 };
-    showProgressEverywhere();
-  }
-  try {
-    await worker.start();
-    state = "ready";
-    showProgressEverywhere();
-    return true;
-  } catch {
-    state = "failed";
-    failEverywhere();
-    return false;
-  }
-}
-
-function errorSummary(invalid) {
-  const box = document.createElement("div");
-  box.className = "admonition warning edusite-quiz__notice";
-  const intro = document.createElement("p");
-  intro.textContent = invalid.length === 1 ? "Please check this answer:" : `Please check these ${invalid.length} answers:`;
-  const list = document.createElement("ul");
-  for (const { name, message, group } of invalid) {
-    const item = document.createElement("li");
-    const link = document.createElement("a");
-    const target = group?.querySelector("input");
-    link.href = `#${target?.id || ""}`;
-    link.textContent = message;
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      target?.focus();
-    });
-    item.dataset.questionId = name;
-    item.append(link);
-    list.append(item);
-  }
-  box.append(intro, list);
-  return box;
-}
-
-async function submit(form) {
-  const region = form.querySelector(".edusite-quiz__result");
-  const button = form.querySelector('button[type="submit"]');
-  const answers = readAnswers(form);
-  saveAnswers(form.dataset.quizId, answers);
-  button.setAttribute("aria-busy", "true");
-  try {
-    if (!(await start(form))) return;
-    let result;
-    try {
-      result = await host.evaluate(form.dataset.quizId, answers);
-    } catch (error) {
-      const message = error.code === "timeout"
-        ? "The check took too long and was stopped. Please try again."
-        : "Sorry, this check failed to run. Please try again later.";
-      const paragraph = document.createElement("p");
-      paragraph.className = "edusite-quiz__failure";
-      paragraph.textContent = message;
-      region.replaceChildren(paragraph);
-      if (error.code === "timeout") state = "idle";
-      region.focus();
-      return;
-    }
-    const invalid = showFieldErrors(form, result.field_errors || {});
-    renderResult(region, result.blocks || []);
-    if (invalid.length) region.prepend(errorSummary(invalid));
-    region.focus();
-  } finally {
-    button.removeAttribute("aria-busy");
-  }
-}
-
-function clear(form) {
-  clearAnswers(form.dataset.quizId);
-  form.reset();
-  showFieldErrors(form, {});
-  form.querySelector(".edusite-quiz__result").replaceChildren();
-  const note = document.createElement("p");
-  note.textContent = "Your saved answers for this quiz were cleared from this device.";
-  form.querySelector(".edusite-quiz__result").append(note);
-}
-
-function wire(form) {
-  if (form.dataset.edusiteWired) return;
-  form.dataset.edusiteWired = "true";
-  const saved = loadAnswers(form.dataset.quizId);
-  if (saved) writeAnswers(form, saved);
-  for (const button of form.querySelectorAll(".edusite-quiz__actions button")) button.disabled = false;
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    submit(form);
-  });
-  form.querySelector(".edusite-quiz__clear").addEventListener("click", () => clear(form));
-  const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
-  form.addEventListener("change", remember);
-  const startSoon = () => {
-    if (state === "idle") start(form);
-  };
-  for (const type of ["focusin", "pointerdown", "input"]) form.addEventListener(type, startSoon);
-  if (state === "ready" || state === "loading") showProgress(form);
-  if (state === "failed") failEverywhere();
-}
-
-function wirePage() {
-  observer?.disconnect();
-  observer = null;
-  const forms = currentForms();
-  if (!forms.length) return;
-  forms.forEach(wire);
-  if (state !== "idle") return;
-  if ("IntersectionObserver" in globalThis) {
-    observer = new IntersectionObserver((entries) => {
-      const near = entries.find((entry) => entry.isIntersecting);
-      if (!near) return;
-      observer?.disconnect();
-      observer = null;
-      if (state === "idle") start(near.target);
-    }, { rootMargin: LOOKAHEAD });
-    forms.forEach((form) => observer.observe(form));
-  }
+async function onPage() {
+  if (!quizPage && !document.querySelector(QUIZ_FORM)) return;
+  quizPage ??= import("./quiz-page.js");
+  const module = await quizPage;
+  statusOf = module.status;
+  module.wirePage();
 }
 
 /** For tests and the benchmark: what the client is doing, without reaching into modules. */
 globalThis.edusiteQuiz = Object.freeze({
   get state() {
-    return state;
+    return statusOf().state;
   },
   get workersStarted() {
-    return host ? host.workersStarted : 0;
+    return statusOf().workersStarted;
+  },
+  get timings() {
+    return statusOf().timings;
   },
 });
 
 if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
-  globalThis.document$.subscribe(() => wirePage());
+  globalThis.document$.subscribe(() => onPage());
 } else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", wirePage, { once: true });
+  document.addEventListener("DOMContentLoaded", onPage, { once: true });
 } else {
-  wirePage();
+  onPage();
 }

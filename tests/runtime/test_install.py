@@ -1,0 +1,56 @@
+"""Installing the runtime: every file at a URL that changes when its bytes change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from edusite.runtime.install import ASSET_FILES, RUNTIME_DIR, RuntimeLayout, assets_hash, install
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+@pytest.fixture
+def layout(tmp_path: Path) -> RuntimeLayout:
+    wheel = tmp_path / "edusite_quizzes-0.0.0+abc123-py3-none-any.whl"
+    wheel.write_bytes(b"wheel bytes")
+    stdlib = tmp_path / "python_stdlib.zip"
+    stdlib.write_bytes(b"compiled stdlib")
+    return RuntimeLayout(PYODIDE, wheel, wheel.name, "edusite_quizzes", stdlib_path=stdlib)
+
+
+def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tmp_path: Path):
+    site = tmp_path / "site"
+    written = install(site, layout)
+    config = layout.page_config()
+    for key in ("worker", "stdlib", "wheel"):
+        assert (site / unquote(config[key])).is_file(), key
+    assert config["pyodide"] == "_edusite/pyodide/0.29.5/"
+    for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json"):
+        assert (site / config["pyodide"] / name).is_file()
+    assert not (site / config["pyodide"] / "python_stdlib.zip").exists()  # the compiled one
+    assert config["wheel"].endswith("%2Babc123-py3-none-any.whl")  # "+" survives any host
+    for url, size in config["sizes"].items():
+        assert (site / unquote(url)).stat().st_size == size
+    assert (site / layout.client_url).read_bytes() == (RUNTIME_DIR / "quiz-client.js").read_bytes()
+    assert install(site, layout) == []  # nothing rewritten when unchanged
+    assert len(written) == len(layout.files())
+
+
+def test_asset_folder_name_follows_the_contents(tmp_path: Path) -> None:
+    for name in ASSET_FILES:
+        shutil.copyfile(RUNTIME_DIR / name, tmp_path / name)
+    before = assets_hash(tmp_path)
+    assert before == assets_hash(RUNTIME_DIR)
+    with (tmp_path / "render.js").open("a") as handle:
+        handle.write("\n// changed\n")
+    assert assets_hash(tmp_path) != before
+
+
+def test_without_a_compiled_stdlib_pyodides_own_is_served(layout: RuntimeLayout) -> None:
+    plain = RuntimeLayout(PYODIDE, layout.wheel_path, layout.wheel_name, "edusite_quizzes")
+    assert plain.page_config()["stdlib"] == "_edusite/pyodide/0.29.5/python_stdlib.zip"
+    assert plain.files()[plain.stdlib_url] == PYODIDE / "python_stdlib.zip"

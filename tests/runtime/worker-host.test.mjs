@@ -1,0 +1,107 @@
+// Unit tests of the worker protocol's main-thread side, run by `node --test` (see
+// test_js_units.py). A fake Worker stands in for Pyodide so timeouts and failures are quick.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { WorkerHost } from "../../plugins/edusite/runtime/worker-host.js";
+
+class FakeWorker {
+  static made = [];
+  constructor(url, options) {
+    this.url = url;
+    this.options = options;
+    this.sent = [];
+    this.listeners = { message: [], error: [] };
+    this.terminated = false;
+    FakeWorker.made.push(this);
+  }
+  addEventListener(type, fn) {
+    this.listeners[type].push(fn);
+  }
+  postMessage(message) {
+    this.sent.push(message);
+    if (this.onPost) this.onPost(message);
+  }
+  reply(data) {
+    for (const fn of this.listeners.message) fn({ data });
+  }
+  fail() {
+    for (const fn of this.listeners.error) fn({ preventDefault() {} });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+/** A worker that boots at once and answers evaluate with `answer(message)`. */
+function answering(answer) {
+  return class extends FakeWorker {
+    constructor(...args) {
+      super(...args);
+      this.onPost = (message) => {
+        if (message.type === "init") {
+          this.reply({ type: "progress", phase: "ready", loaded: 10, total: 10 });
+          this.reply({ id: message.id, ok: true, result: { quizzes: ["q"] } });
+        } else {
+          const reply = answer(message);
+          if (reply) queueMicrotask(() => this.reply({ id: message.id, ...reply }));
+        }
+      };
+    }
+  };
+}
+
+test("replies are matched to requests by id and progress is forwarded", async () => {
+  const progress = [];
+  const WorkerClass = answering((m) => ({ ok: true, result: { echo: m.answers.a } }));
+  const host = new WorkerHost({ workerURL: "w.js", config: { wheel: "x" }, WorkerClass,
+    onProgress: (p) => progress.push(p.phase) });
+  const [one, two] = await Promise.all([
+    host.evaluate("q", { a: "1" }), host.evaluate("q", { a: "2" }),
+  ]);
+  assert.deepEqual([one.echo, two.echo], ["1", "2"]);
+  assert.deepEqual(progress, ["ready"]);
+  assert.equal(host.workersStarted, 1);
+  assert.equal(host.worker.options.type, "module");
+  assert.deepEqual(host.worker.sent[0].config, { wheel: "x" });
+});
+
+test("a runaway evaluation is stopped by terminating the worker; the next call gets a fresh one", async () => {
+  let hang = true;
+  const WorkerClass = answering(() => (hang ? null : { ok: true, result: { fine: true } }));
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 30 });
+  await host.start();
+  const first = host.worker;
+  await assert.rejects(host.evaluate("q", {}), (error) => error.code === "timeout");
+  assert.equal(first.terminated, true);
+  hang = false;
+  assert.deepEqual(await host.evaluate("q", {}), { fine: true });
+  assert.equal(host.workersStarted, 2);
+  assert.notEqual(host.worker, first);
+});
+
+test("a worker that fails to load rejects start(); start() again retries with a new worker", async () => {
+  FakeWorker.made = [];
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass: FakeWorker });
+  const started = host.start();
+  FakeWorker.made[0].fail();
+  await assert.rejects(started, (error) => error.code === "load-failed");
+  assert.equal(FakeWorker.made[0].terminated, true);
+  const again = host.start();
+  const second = FakeWorker.made[1];
+  second.reply({ id: second.sent[0].id, ok: true, result: { quizzes: [] } });
+  await again;
+  assert.equal(host.workersStarted, 2);
+});
+
+test("an error reply becomes a WorkerError with the worker's code", async () => {
+  const WorkerClass = answering(() => ({ ok: false, error: { code: "unknown-quiz", message: "no" } }));
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass });
+  await assert.rejects(host.evaluate("nope", {}), (error) => error.code === "unknown-quiz");
+});
+
+test("boot that never finishes times out instead of leaving the quiz waiting", async () => {
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass: FakeWorker,
+    bootTimeout: 20 });
+  await assert.rejects(host.start(), (error) => error.code === "timeout");
+  assert.equal(host.ready, null);
+});
