@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from edusite.quizc import CompiledQuizzes, compile_quizzes
+from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -55,6 +55,14 @@ def good_compiled(tmp_path_factory: pytest.TempPathFactory) -> CompiledQuizzes:
         bibliography_keys=KEYS,
         pyodide_dir=PYODIDE,
     )
+
+
+@pytest.fixture(scope="session")
+def stdlib_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the byte-compiled stdlib (compiled once: it takes seconds)."""
+    cache_dir = tmp_path_factory.mktemp("stdlib-cache")
+    compile_stdlib(PYODIDE, cache_dir=cache_dir)
+    return cache_dir
 
 
 @pytest.fixture

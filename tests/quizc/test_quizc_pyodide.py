@@ -58,8 +58,8 @@ json.dumps({
     }
 
 
-def test_the_byte_compiled_stdlib_boots_pyodide(tmp_path):
-    stdlib = compile_stdlib(PYODIDE, cache_dir=tmp_path / "cache")
+def test_the_byte_compiled_stdlib_boots_pyodide(tmp_path, stdlib_cache):
+    stdlib = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
     assert stdlib is not None
     code = """
 import json, statistics

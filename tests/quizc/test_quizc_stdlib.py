@@ -10,8 +10,8 @@ from edusite.quizc import compile_stdlib
 from .conftest import PYODIDE
 
 
-def test_every_module_is_compiled_once_and_cached(tmp_path):
-    path = compile_stdlib(PYODIDE, cache_dir=tmp_path)
+def test_every_module_is_compiled_once_and_cached(stdlib_cache):
+    path = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
     assert path is not None and path.name == "python_stdlib.zip"
     with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as original:
         sources = {n for n in original.namelist() if n.endswith(".py")}
@@ -22,7 +22,7 @@ def test_every_module_is_compiled_once_and_cached(tmp_path):
     assert not [n for n in names if n.endswith(".py")]
     assert magic == importlib.util.MAGIC_NUMBER
     mtime = path.stat().st_mtime_ns
-    assert compile_stdlib(PYODIDE, cache_dir=tmp_path) == path
+    assert compile_stdlib(PYODIDE, cache_dir=stdlib_cache) == path
     assert path.stat().st_mtime_ns == mtime
 
 
