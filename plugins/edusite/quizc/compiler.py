@@ -23,7 +23,7 @@ from edusite.quizc.model import CompiledQuizzes
 from edusite.quizc.pyodide_env import PyodideEnv, load_pyodide_env, stdlib_modules
 from edusite.quizc.source import content_hash, module_name, python_files
 from edusite.quizc.validate import CheckedQuiz, ModuleSource, check_citations, judge
-from edusite.quizc.version import COMPILER_VERSION
+from edusite.quizc.version import COMPILER_VERSION, compiler_fingerprint
 from edusite.quizc.wheel import (
     DIST_NAME,
     metadata,
@@ -69,7 +69,7 @@ def compile_quizzes(
     python = sys.version.split()[0]
     key = content_hash(
         [(name, path.read_bytes()) for name, path in arcfiles.items()],
-        f"compiler={COMPILER_VERSION}",
+        f"compiler={compiler_fingerprint()}",
         f"pyodide={env.version}",
         f"pyc={python if compile_pyc else 'no'}",
     )[:16]

@@ -14,7 +14,7 @@ from pathlib import Path
 from edusite.quizc import cache
 from edusite.quizc.pyodide_env import load_pyodide_env
 from edusite.quizc.source import content_hash
-from edusite.quizc.version import COMPILER_VERSION
+from edusite.quizc.version import compiler_fingerprint
 from edusite.quizc.wheel import py_compile_archive
 
 STDLIB_ZIP = "python_stdlib.zip"
@@ -32,7 +32,7 @@ def compile_stdlib(pyodide_dir: str | Path, *, cache_dir: str | Path) -> Path | 
     source = env.directory / STDLIB_ZIP
     key = content_hash(
         [(STDLIB_ZIP, source.read_bytes())],
-        COMPILER_VERSION,
+        compiler_fingerprint("stdlib.py", "wheel.py"),
         sys.version.split()[0],
     )[:16]
     root = Path(cache_dir) / "stdlib"
