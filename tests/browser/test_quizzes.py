@@ -14,13 +14,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.conftest import SiteServer
+from tests.conftest import ROOT, SiteServer
 
 ARTICLE = "runners-knee/"
 SITE_URL = "https://example.org/runners-knee-guide/"  # mkdocs.yml's site_url
 BOOT_MS = 90_000
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PYODIDE_FILES = re.compile(r"/_edusite/(pyodide|quiz)/|quiz-worker\.js")
 
 QuestionAnswers = dict[str, str | list[str]]
@@ -291,3 +292,63 @@ def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath
     assert len([u for u in requests if u.endswith("quiz-worker.js")]) == 1
     assert len([u for u in requests if u.endswith("pyodide.asm.wasm")]) == 1
     assert all(u.startswith(local + "/runners-knee-guide/") for u in requests if "_edusite" in u)
+
+
+def test_without_javascript_the_questions_still_read_as_a_list(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{ARTICLE}")
+        quiz = form("runners-knee-self-check")
+        expect(page.locator(f"{quiz} .edusite-quiz__noscript")).to_be_visible()
+        expect(page.locator(f"{quiz} ol.edusite-quiz__questions > li")).to_have_count(15)
+        expect(page.locator(f"{quiz} legend").first).to_contain_text("swollen")
+        expect(page.locator(f"{quiz} button[type=submit]")).to_be_disabled()
+    finally:
+        context.close()
+
+
+def test_result_text_never_becomes_markup(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "shoes")
+    region = page.locator(f"{form('shoe-mileage-check')} .edusite-quiz__result")
+    region.wait_for(state="attached")
+    hostile = '<img src=x onerror="window.__owned=1">'
+    page.evaluate(
+        """async ([hostile, sel]) => {
+            const src = document.querySelector("script[src*='quiz-client.js']").src;
+            const { renderResult } = await import(new URL("render.js", src).href);
+            renderResult(document.querySelector(sel), [
+                { type: "paragraph", text: hostile + " [@aaos-pfps]" },
+                { type: "table", caption: hostile, columns: [hostile], rows: [[hostile, "x"]] },
+                { type: "links", items: [{ text: "bad", href: "javascript:alert(1)" }] },
+                { type: "chart", title: hostile, points: [{ label: hostile, value: 3 }] },
+            ]);
+        }""",
+        [hostile, f"{form('shoe-mileage-check')} .edusite-quiz__result"],
+    )
+    expect(region).to_contain_text(hostile)
+    expect(region.locator("img")).to_have_count(0)
+    expect(region.locator("a[href^='javascript']")).to_have_count(0)
+    expect(region.locator("a[href='#source-aaos-pfps']")).to_have_count(1)
+    expect(region.locator("svg rect")).to_have_count(1)
+    assert page.evaluate("window.__owned") is None
+
+
+def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "returning-to-running")
+    quiz = "return-to-running-planner"
+    answer_by_keyboard(page, quiz, {"current": "10", "goal": "15", "unit": "km", "increase": "10"})
+    expect(result(page, quiz).locator("table")).to_be_visible(timeout=BOOT_MS)
+    check = "runners-knee-self-check"  # and one form showing field errors
+    page.locator(f"{form(check)} button[type=submit]").press("Enter")
+    expect(page.locator(f"#quiz-{check}-swollen-error")).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => {
+            const found = await axe.run({ include: [["form.edusite-quiz"]] });
+            return found.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
+        }"""
+    )
+    assert violations == []

@@ -216,7 +216,8 @@ async function submit(form) {
       return;
     }
     const invalid = showFieldErrors(form, result.field_errors || {});
-    renderResult(region, result.blocks || []);
+    const ids = Array.from(form.querySelectorAll("[data-question-id]"), (li) => li.dataset.questionId);
+    renderResult(region, result.blocks || [], (id) => (ids.includes(id) ? ids.indexOf(id) + 1 : null));
     if (invalid.length) region.prepend(errorSummary(invalid));
     region.focus();
   } finally {

@@ -125,8 +125,11 @@ function table(block) {
   return el("div", { class: "edusite-quiz__table-wrap md-typeset__table" }, [node]);
 }
 
-/** One result block as a DOM node (unknown block types are skipped). */
-export function renderBlock(block) {
+/**
+ * One result block as a DOM node (unknown block types are skipped).
+ * `questionNumber(id)` gives a question's number in the form, to label feedback blocks.
+ */
+export function renderBlock(block, questionNumber = () => null) {
   switch (block?.type) {
     case "heading":
       return el("h4", { class: "edusite-quiz__heading" }, textWithCitations(block.text));
@@ -154,6 +157,8 @@ export function renderBlock(block) {
       const verdict = block.correct === true ? "Correct. " : block.correct === false ? "Not quite. " : "";
       const state = block.correct === true ? "correct" : block.correct === false ? "incorrect" : "neutral";
       const node = el("p", { class: `edusite-quiz__feedback edusite-quiz__feedback--${state}` });
+      const number = questionNumber(block.question_id);
+      if (number !== null) node.append(document.createTextNode(`Question ${number}: `));
       if (verdict) node.append(el("strong", {}, [verdict]));
       node.append(...textWithCitations(block.text));
       return node;
@@ -168,7 +173,7 @@ export function renderBlock(block) {
 }
 
 /** Replace the contents of `region` with the rendered blocks. */
-export function renderResult(region, blocks) {
-  const nodes = (blocks || []).map(renderBlock).filter(Boolean);
+export function renderResult(region, blocks, questionNumber = () => null) {
+  const nodes = (blocks || []).map((block) => renderBlock(block, questionNumber)).filter(Boolean);
   region.replaceChildren(...nodes);
 }
