@@ -15,9 +15,15 @@ def _entries(tmp_path):
     return sorted(p.name for p in (tmp_path / "cache" / "quizc").iterdir())
 
 
-def test_unchanged_sources_are_not_recompiled(project, compile_, tmp_path):
+def test_unchanged_sources_are_not_recompiled(project, compile_, tmp_path, monkeypatch):
     quizzes = project("good")
     first = compile_(quizzes)
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("a cache hit must neither import quizzes nor compile")
+
+    monkeypatch.setattr(compiler, "run_probe", must_not_run)
+    monkeypatch.setattr(compiler, "py_compile_archive", must_not_run)
     second = compile_(quizzes)
     assert (first.from_cache, second.from_cache) == (False, True)
     assert second.wheel_path == first.wheel_path and second.sha256 == first.sha256
