@@ -23,6 +23,7 @@ let host = null; // the one WorkerHost for the visit (survives instant navigatio
 let state = "idle"; // idle | loading | ready | failed
 let lastProgress = { phase: "runtime", loaded: 0, total: 0 };
 let observer = null;
+let activeForm = null; // the form the reader last used: only its status line is announced
 const timings = { start: null, ready: null }; // performance.now() of the last boot
 
 function runtimeConfig(form) {
@@ -92,6 +93,8 @@ function statusParts(form) {
 
 function setStatus(form, message, { progress = null, retry = false } = {}) {
   const { status, text, bar } = statusParts(form);
+  // Every quiz shows the status, but only the one in use speaks it (role=status is polite).
+  status.setAttribute("aria-live", form === activeForm ? "polite" : "off");
   if (text.textContent !== message) text.textContent = message;
   bar.hidden = progress === null;
   if (progress) {
@@ -172,7 +175,9 @@ function errorSummary(invalid) {
   const box = document.createElement("div");
   box.className = "admonition warning edusite-quiz__notice";
   const intro = document.createElement("p");
-  intro.textContent = invalid.length === 1 ? "Please check this answer:" : `Please check these ${invalid.length} answers:`;
+  intro.textContent = invalid.length === 1
+    ? "Please check this answer:"
+    : `Please check these ${invalid.length} answers:`;
   const list = document.createElement("ul");
   for (const { name, message, group } of invalid) {
     const item = document.createElement("li");
@@ -193,6 +198,7 @@ function errorSummary(invalid) {
 }
 
 async function submit(form) {
+  activeForm = form;
   const region = form.querySelector(".edusite-quiz__result");
   const button = form.querySelector('button[type="submit"]');
   const answers = readAnswers(form);
@@ -217,7 +223,8 @@ async function submit(form) {
     }
     const invalid = showFieldErrors(form, result.field_errors || {});
     const ids = Array.from(form.querySelectorAll("[data-question-id]"), (li) => li.dataset.questionId);
-    renderResult(region, result.blocks || [], (id) => (ids.includes(id) ? ids.indexOf(id) + 1 : null));
+    const questionNumber = (id) => (ids.includes(id) ? ids.indexOf(id) + 1 : null);
+    renderResult(region, result.blocks || [], questionNumber);
     if (invalid.length) region.prepend(errorSummary(invalid));
     region.focus();
   } finally {
@@ -249,6 +256,7 @@ function wire(form) {
   const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
   form.addEventListener("change", remember);
   const startSoon = () => {
+    activeForm = form;
     if (state === "idle") start(form);
   };
   for (const type of ["focusin", "pointerdown", "input"]) form.addEventListener(type, startSoon);
