@@ -35,7 +35,7 @@ def test_questions_become_details_in_a_faq_section(render) -> None:
         "How long should I rest?",
         "Can I run?",
     ]
-    assert out.html.count('<details class="faq-item">') == 2
+    assert out.html.count('<details class="faq-item question">') == 2
     assert "<h3" not in out.html
 
 

@@ -126,7 +126,8 @@ class FaqBlock(Block):
 
 def _question(body: etree.Element, heading: etree.Element) -> etree.Element:
     """Add a `<details>` for `heading` to `body`; return the element its answer goes in."""
-    item = etree.SubElement(body, "details", {"class": "faq-item"})
+    # `question`: Material styles it as a disclosure with a question-mark icon.
+    item = etree.SubElement(body, "details", {"class": "faq-item question"})
     summary = etree.SubElement(item, "summary")
     summary.text = heading.text
     for child in heading:
