@@ -45,12 +45,19 @@ class Link:
         self.rate = bytes_per_second
         self.latency = latency
         self.sent = 0
+        self.by_path: dict[str, int] = {}
         self._lock = threading.Lock()
         self._free_at = time.monotonic()
 
-    def send(self, chunk_size: int) -> None:
+    def reset(self) -> None:
+        with self._lock:
+            self.sent = 0
+            self.by_path = {}
+
+    def send(self, chunk_size: int, path: str = "") -> None:
         with self._lock:
             self.sent += chunk_size
+            self.by_path[path] = self.by_path.get(path, 0) + chunk_size
             if not self.rate:
                 return
             now = time.monotonic()
@@ -77,7 +84,7 @@ class BenchHandler(StaticHandler):
 
     def copyfile(self, source, outputfile) -> None:
         while chunk := source.read(16 * 1024):
-            self.link.send(len(chunk))
+            self.link.send(len(chunk), self.path)
             outputfile.write(chunk)
 
 
@@ -119,11 +126,12 @@ def one_run(browser: Browser, url: str, link: Link, submits: int) -> dict[str, A
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        link.sent = 0
+        link.reset()
         page.goto(url + "runners-knee/", wait_until="networkidle")
         page.wait_for_timeout(300)
         assert page.evaluate("window.edusiteQuiz.state") == "idle", "quiz started too early"
         before = link.sent
+        quiz_code = sum(n for path, n in link.by_path.items() if "/_edusite/" in path)
         page.locator(f"{FORM} input[name=distance]").focus()
         page.wait_for_function("window.edusiteQuiz.state === 'ready'", timeout=600_000)
         timings = page.evaluate("window.edusiteQuiz.timings")
@@ -131,6 +139,7 @@ def one_run(browser: Browser, url: str, link: Link, submits: int) -> dict[str, A
         times = page.evaluate(SUBMIT_TIMES, [FORM, submits]) if submits else []
         return {
             "before": before,
+            "quiz_code": quiz_code,
             "ready_ms": timings["ready"] - timings["start"],
             "boot_bytes": boot_bytes,
             "submit_ms": times,
@@ -139,13 +148,14 @@ def one_run(browser: Browser, url: str, link: Link, submits: int) -> dict[str, A
         context.close()
 
 
-def home_bytes(browser: Browser, url: str, link: Link) -> int:
+def home_bytes(browser: Browser, url: str, link: Link) -> tuple[int, int]:
+    """All bytes of a cold visit to the home page (no quiz), and those of quiz code."""
     context = browser.new_context()
     try:
-        link.sent = 0
+        link.reset()
         context.new_page().goto(url, wait_until="networkidle")
         time.sleep(0.3)
-        return link.sent
+        return link.sent, sum(n for path, n in link.by_path.items() if "/_edusite/" in path)
     finally:
         context.close()
 
@@ -192,11 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(home: int, results: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
+def report(home: tuple[int, int], results: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
     first = next(iter(results.values()))[0]
     print()
-    print(f"home page (no quiz), all bytes:          {kb(home)}")
-    print(f"article, bytes before a quiz loads:      {kb(first['before'])}")
+    print(
+        f"home page (no quiz), all bytes:          {kb(home[0])} "
+        f"(quiz code: {home[1] / 1000:.1f} kB)"
+    )
+    print(
+        f"article, bytes before a quiz loads:      {kb(first['before'])} "
+        f"(quiz code: {first['quiz_code'] / 1000:.1f} kB)"
+    )
     for (name, variant), runs in results.items():
         ready = statistics.median(r["ready_ms"] for r in runs)
         boot = statistics.median(r["boot_bytes"] for r in runs)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from tests.bench import Link, serve
 from tests.conftest import ROOT, SiteServer
 
 ARTICLE = "runners-knee/"
@@ -352,3 +353,22 @@ def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str) -> None:
         }"""
     )
     assert violations == []
+
+
+def test_loading_shows_real_byte_progress(page: Page, built_site: Path) -> None:
+    # Loopback is too fast to see progress: serve the site at 40 Mbit/s (at the server,
+    # since Chrome's throttling does not reach workers).
+    with serve(built_site, Link(40e6 / 8, 0.0), source_stdlib=False) as url:
+        page.goto(f"{url}{ARTICLE}#shoes")
+        quiz = form("shoe-mileage-check")
+        page.locator(f"{quiz} input[name=distance]").focus()
+        status = page.locator(f"{quiz} .edusite-quiz__status")
+        expect(status).to_contain_text(re.compile(r"[1-9]0% of 1\d\.\d MB"), timeout=BOOT_MS)
+        value = page.locator(f"{quiz} progress").evaluate("bar => bar.value / bar.max")
+        assert 0 < value < 1
+        expect(status).to_have_attribute("aria-live", "polite")  # the quiz in use speaks
+        others = page.locator(".edusite-quiz__status[aria-live='off']")
+        expect(others).to_have_count(3)
+        wait_ready(page)
+        expect(status).to_contain_text("Ready")
+        expect(page.locator(f"{quiz} progress")).to_be_hidden()
