@@ -157,3 +157,13 @@ def test_a_rebuild_by_the_same_plugin_instance_starts_clean(tmp_path: Path) -> N
         "beta2020",
     ]
     assert (out / "article/index.html").exists()
+
+
+def test_an_article_with_its_own_h1_is_reported(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    edit(site, "article.md", "## Hips {#hips}", "# Knees\n\n## Hips {#hips}")
+    result = build(site, "--strict")
+    assert result.returncode != 0
+    assert "content/article.md:14: an article must not have a `# ` heading [E108]" in (
+        result.stdout + result.stderr
+    )
