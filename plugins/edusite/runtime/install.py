@@ -13,6 +13,7 @@ import hashlib
 import json
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -52,7 +53,9 @@ def pyodide_version(pyodide_dir: Path) -> str:
 
 @dataclass(frozen=True)
 class RuntimeLayout:
-    """The runtime files of one build: site-relative destination -> source file."""
+    """The runtime files of one build: site-relative destination -> source file.
+
+    Hashes are computed once per layout (a layout lives for one build)."""
 
     pyodide_dir: Path
     wheel_path: Path
@@ -62,11 +65,11 @@ class RuntimeLayout:
     """A byte-compiled standard library zip, or None to serve Pyodide's own."""
     assets_dir: Path = RUNTIME_DIR
 
-    @property
+    @cached_property
     def version(self) -> str:
         return pyodide_version(self.pyodide_dir)
 
-    @property
+    @cached_property
     def assets_prefix(self) -> str:
         return f"_edusite/assets/{assets_hash(self.assets_dir)}/"
 
@@ -74,7 +77,7 @@ class RuntimeLayout:
     def pyodide_prefix(self) -> str:
         return f"_edusite/pyodide/{self.version}/"
 
-    @property
+    @cached_property
     def stdlib_url(self) -> str:
         if self.stdlib_path is None:
             return self.pyodide_prefix + STDLIB_ZIP

@@ -125,6 +125,7 @@ async function handle(message) {
     try {
       json = evaluate(String(message.quizId), JSON.stringify(message.answers || {}));
     } catch (error) {
+      console.error(error); // the Python traceback, for the quiz's author in the console
       throw { code: "python-error", message: String(error && error.message ? error.message : error) };
     }
     if (json === undefined || json === null) {
