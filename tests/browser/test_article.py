@@ -177,5 +177,8 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, site_url: s
     )
     assert after == '" (https://example.org/x)"'
     assert doi.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    # Material opens every <details> before printing, so FAQ answers are on paper too.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("[...document.querySelectorAll('section.faq details')].every(d => d.open)")
     citation = page.locator("sup.citation a").first
     assert citation.evaluate("a => getComputedStyle(a, '::after').content") == "none"
