@@ -1,0 +1,1 @@
+"""Quizzes of the small test site (none unless a case adds one)."""

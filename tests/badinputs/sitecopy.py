@@ -1,0 +1,54 @@
+"""A small site to break: `base/` plus the project's mkdocs.yml, theme overrides and Pyodide.
+
+Every bad-input case and the workflow tests start from a fresh copy in a temporary folder,
+so a test can edit files freely and nothing of the real site is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = Path(__file__).parent / "base"
+# Top-level `nav:` of the project's mkdocs.yml names the project's own pages: drop it.
+_NAV_BLOCK = re.compile(r"^nav:.*?(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def make_site(dest: Path, overlay: Path | None = None) -> Path:
+    """Copy the small site into `dest` (then `overlay` on top); return its mkdocs.yml."""
+    shutil.copytree(BASE, dest, dirs_exist_ok=True)
+    config = _NAV_BLOCK.sub("", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The quiz cache is keyed by content hash, so sharing the project's is safe and fast.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    for shared in ("site_overrides", "node_modules", ".cache"):
+        if (ROOT / shared).exists() and not (dest / shared).exists():
+            (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
+    if overlay is not None:
+        shutil.copytree(overlay, dest, dirs_exist_ok=True)
+    return dest / "mkdocs.yml"
+
+
+def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run `python -m <args>` in `cwd` the way an editor would (fresh interpreter)."""
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+
+
+def edusite_check(site: Path) -> subprocess.CompletedProcess[str]:
+    return run(["edusite.cli", "check"], site)
+
+
+def mkdocs_build(site: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    return run(["mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)], site)
