@@ -337,8 +337,12 @@ def test_result_text_never_becomes_markup(page: Page, site_url: str) -> None:
     assert page.evaluate("window.__owned") is None
 
 
-def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)  # Material follows it: default or slate palette
     open_section(page, site_url, "returning-to-running")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
     quiz = "return-to-running-planner"
     answer_by_keyboard(page, quiz, {"current": "10", "goal": "15", "unit": "km", "increase": "10"})
     expect(result(page, quiz).locator("table")).to_be_visible(timeout=BOOT_MS)
@@ -372,3 +376,22 @@ def test_loading_shows_real_byte_progress(page: Page, built_site: Path) -> None:
         wait_ready(page)
         expect(status).to_contain_text("Ready")
         expect(page.locator(f"{quiz} progress")).to_be_hidden()
+
+
+def test_answers_are_kept_on_this_device_until_cleared(page: Page, site_url: str) -> None:
+    open_section(page, site_url, "shoes")
+    quiz = "shoe-mileage-check"
+    answer_by_keyboard(page, quiz, {"distance": "320", "unit": "km"})
+    expect(result(page, quiz)).not_to_be_empty(timeout=BOOT_MS)
+    page.reload()
+    page.wait_for_function("window.edusiteQuiz !== undefined")
+    distance = page.locator(f"{form(quiz)} input[name=distance]")
+    expect(distance).to_have_value("320")
+    expect(page.locator(f"{form(quiz)} input[name=unit][value=km]")).to_be_checked()
+    clear = page.locator(f"{form(quiz)} .edusite-quiz__clear")
+    clear.focus()
+    page.keyboard.press("Space")
+    expect(distance).to_have_value("")
+    expect(page.locator(f"{form(quiz)} input[name=unit][value=miles]")).to_be_checked()  # default
+    expect(result(page, quiz)).to_contain_text("cleared")
+    assert page.evaluate("localStorage.getItem('edusite-quiz:v1:shoe-mileage-check')") is None
