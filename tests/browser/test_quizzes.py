@@ -189,7 +189,9 @@ def test_return_to_running_planner_table_and_chart(page: Page, site_url: str) ->
     expect(rows.nth(3)).to_contain_text("13.3")
     expect(rows.nth(5)).to_contain_text("15")
     expect(result(page, quiz)).to_contain_text("you reach 15 km a week in week 5")
-    expect(result(page, quiz).locator("svg rect")).to_have_count(5)
+    chart = result(page, quiz).locator("svg[role=img]")
+    expect(chart.locator("rect")).to_have_count(5)
+    expect(chart).to_have_attribute("aria-label", re.compile(r"Week 3: 13\.3, .*Week 5: 15"))
 
 
 def test_shoe_mileage_check(page: Page, site_url: str) -> None:

@@ -79,8 +79,11 @@ function chart(block) {
   const width = 520;
   const height = points.length * barHeight + 10;
   const title = String(block.title ?? "");
+  // role=img hides the bars from screen readers, so the label carries every value.
+  const values = points.map((p) => `${p.label ?? ""}: ${p.value ?? ""}`).join(", ");
   const root = svg("svg", {
-    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": title,
+    viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img",
+    "aria-label": values ? `${title}. ${values}` : title,
     class: "edusite-quiz__chart-svg",
   });
   const titleNode = svg("title");
