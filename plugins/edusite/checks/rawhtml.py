@@ -57,4 +57,4 @@ def check_raw_html(doc: SourceDoc) -> list[ContentProblem]:
             "javascript: link",
             "Link to a page or a web address (https://...) instead.",
         )
-    return problems
+    return sorted(problems)

@@ -1,0 +1,134 @@
+"""The editors' checks on small sources: what they find, at which line, and what they ignore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, check_raw_html
+from edusite.checks.images import check_images
+from edusite.checks.preview import banner, inject
+from edusite.checks.refs import find_refs
+from edusite.checks.source import front_matter_end, mask
+from edusite.errors import ContentProblem
+
+
+def doc(text: str, src_uri: str = "page.md") -> SourceDoc:
+    return SourceDoc(f"content/{src_uri}", text, src_uri)
+
+
+def found(problems: list[ContentProblem]) -> list[tuple[int, str]]:
+    return [(problem.line, problem.code) for problem in problems]
+
+
+def test_mask_keeps_lines_and_hides_code_comments_and_front_matter() -> None:
+    text = (
+        "---\ntitle: <script>\n---\nA `<script>` span.\n"
+        "~~~\n<script>\n~~~\n<!-- <script>\n-->\n"
+        "!!! note\n    ```html\n    <script>\n    ```\n<script>\n"
+    )
+    masked = mask(text)
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+    assert masked.count("<script>") == 1
+    assert masked.splitlines()[13] == "<script>"
+    assert front_matter_end(text) == len("---\ntitle: <script>\n---\n")
+    assert front_matter_end("--- not front matter\n") == 0
+
+
+def test_an_unclosed_fence_hides_the_rest_but_a_lone_backtick_does_not() -> None:
+    assert "<script>" not in mask("```\n<script>\n")
+    assert "<script>" in mask("It's a ` tick.\n\n<script>\n\nAnother `.\n")
+
+
+def test_headings_inside_call_outs_count_but_indented_code_does_not() -> None:
+    source = doc(
+        "## Rest {#rest}\n\n!!! tip\n    ## Rest\n\n        ## Rest\n\n## C# tips ##\n## C#\n"
+    )
+    assert found(check_headings(source)) == [(4, "E602")]
+
+
+def test_empty_headings_and_repeated_ids() -> None:
+    source = doc("## {#a}\n\n#\n\n## One {#a}\n\n## Two {: #a .wide}\n")
+    problems = check_headings(source)
+    assert found(problems) == [(1, "E601"), (3, "E601"), (7, "E603")]
+    assert problems[2].message == 'duplicate heading id "#a" (same as line 5)'
+    assert problems[2].source_line == "## Two {: #a .wide}"
+
+
+def test_raw_html_that_runs_code_is_found_on_its_own_line() -> None:
+    source = doc(
+        "<div\n  class='x'\n  onClick=\"go()\">hi</div>\n\n"
+        "<SCRIPT>x</SCRIPT>\n[a](javascript:go()) [b](https://example.org)\n"
+        "<a href=' javascript:go()'>c</a> and a < b > c.\n"
+    )
+    assert found(check_raw_html(source)) == [(3, "E502"), (5, "E501"), (6, "E503"), (7, "E503")]
+
+
+def test_refs_read_titles_brackets_references_and_skip_footnotes() -> None:
+    source = doc(
+        '[a [nested] text](other.md#x "Title") ![alt](<my pic.png>)\n'
+        "![logo][img]\n\n[img]: images/logo.svg\n[^1]: A footnote, not a link.\n"
+        '<img alt="" src="x.png"> <a href="about.md">about</a>\n'
+    )
+    refs = [(ref.kind, ref.target, ref.alt) for ref in find_refs(source)]
+    assert refs == [
+        ("link", "other.md#x", None),
+        ("image", "my pic.png", "alt"),
+        ("image", "images/logo.svg", "logo"),
+        ("link", "images/logo.svg", None),
+        ("image", "x.png", ""),
+        ("link", "about.md", None),
+    ]
+
+
+def test_images_need_alt_text_and_a_file(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "knee.svg").write_text("<svg/>")
+    source = doc(
+        "![Knee](../images/knee.svg)\n![Knee](images/knee.svg)\n"
+        "![ ](https://example.org/x.png)\n![Gone](/images/gone.svg)\n",
+        "guides/page.md",
+    )
+    problems = check_images(source, tmp_path)
+    assert found(problems) == [(2, "E512"), (3, "E511"), (4, "E512")]
+    assert problems[0].message == "image file not found: images/knee.svg"
+    assert problems[0].hint.startswith(f"Add the file as {tmp_path.name}/guides/images/knee.svg")
+
+
+@pytest.fixture
+def index() -> SiteIndex:
+    site = SiteIndex()
+    site.add_page("index.md", "", '<h2 id="start">Start</h2>')
+    site.add_page("guides/knee.md", "guides/knee/", '<h2 id="symptoms">S</h2><a name="old"></a>')
+    site.files.add("files/leaflet.pdf")
+    return site
+
+
+def test_links_resolve_like_mkdocs_files_and_urls(index: SiteIndex) -> None:
+    source = doc(
+        "[a](../index.md#start) [b](knee.md#symptoms) [c](#old) [d](../files/leaflet.pdf)\n"
+        "[e](../../#start) [f](/guides/knee/#symptoms) [g](https://example.org/#x)\n"
+        "[h](knee.md#symptom) [i](../index.md#gone) [j](knees.md) [k](../files/other.pdf)\n",
+        "guides/knee.md",
+    )
+    problems = check_links(source, "guides/knee/", index)
+    assert found(problems) == [(3, "E522"), (3, "E522"), (3, "E521"), (3, "E521")]
+    assert problems[0].message == 'link to "#symptom", but this page has no such section'
+    assert problems[0].hint.endswith("Did you mean #symptoms?")
+    assert problems[1].message == 'link to "#gone", but index.md has no such section'
+
+
+def test_the_preview_banner_escapes_and_puts_this_pages_problems_first() -> None:
+    problems = [
+        ContentProblem("content/a.md", 3, "E501", "raw <script> tag in Markdown"),
+        ContentProblem("content/b.md", 1, "E601", "empty heading"),
+    ]
+    html = banner(problems, ["a <warning>"], "content/b.md")
+    assert html.index("content/b.md:1") < html.index("content/a.md:3")
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "WARNING: a &lt;warning&gt;" in html
+    assert banner([], [], "content/a.md") == ""
+    page = '<body><article class="md-content__inner md-typeset"><h1>T</h1>'
+    assert inject(page, "<b>!</b>") == (
+        '<body><article class="md-content__inner md-typeset"><b>!</b><h1>T</h1>'
+    )
