@@ -1,6 +1,7 @@
 """Speed benchmark of the quiz runtime: prints figures and ratios (it is not a test).
 
-Run with `make bench` (`python -m tests.bench [--runs N] [--mbps M] [--latency-ms L]`).
+Run with `make bench` (`python -m tests.bench [--runs N] [--slow-runs N] [--mbps M]
+[--latency-ms L]`).
 It builds the real site, serves it on 127.0.0.1 and drives Debian's Chromium with a fresh
 profile (empty cache) per run, measuring:
 
@@ -169,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tests.bench", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--runs", type=int, default=3, help="cold visits per variant (loopback)")
+    parser.add_argument("--slow-runs", type=int, default=2, help="cold visits per variant (slow)")
     parser.add_argument("--mbps", type=float, default=20.0, help="slow profile bandwidth, Mbit/s")
     parser.add_argument("--latency-ms", type=float, default=40.0, help="slow profile delay")
     parser.add_argument("--submits", type=int, default=20, help="submissions timed per run")
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         (
             f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms",
             Link(args.mbps * 1e6 / 8, args.latency_ms / 1000),
-            1,
+            args.slow_runs,
         ),
     ]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
