@@ -25,7 +25,9 @@ from edusite.structure.bibliography import Bibliography
 from edusite.structure.page import RenderSession
 from edusite.structure.references import format_reference_html
 
-CITATION = r"\[(@[^\]\n]*)\]"
+# Leading whitespace is part of the match: "pain (PFPS) [@a]." reads "pain (PFPS)¹." with the
+# number against the word, as superscript reference numbers are set.
+CITATION = r"\s*\[(@[^\]\n]*)\]"
 ONE_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_.:-]*)$")
 KEY_ATTR = "data-edusite-cite"
 BACK = "\u21a9\ufe0e"  # ↩ as text, not an emoji
@@ -48,7 +50,7 @@ class CitationPattern(InlineProcessor):
         items = [part.strip() for part in m.group(1).split(";")]
         keys = [ONE_KEY.match(item) for item in items]
         if not all(keys):
-            self._malformed(m.group(0))
+            self._malformed(m.group(0).strip())
             return None, None, None
         known = [k.group(1) for k in keys if k and self._known(k.group(1))]
         if len(known) != len(keys):
