@@ -1,0 +1,11 @@
+// Material's "Skip to content" link targets the page's first table-of-contents entry. On an
+// article the title, key takeaways and the medical disclaimer come before that heading (the
+// template renders them, not the Markdown), so the link would jump past them: point it at the
+// article's header instead. Material re-renders the link on every instant navigation and then
+// emits `document$`, so this runs again each time. Without JavaScript the link still works.
+document$.subscribe(() => {
+  const skip = document.querySelector("a.md-skip");
+  if (skip && document.getElementById("article-start")) {
+    skip.setAttribute("href", "#article-start");
+  }
+});
