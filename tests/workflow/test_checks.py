@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, ch
 from edusite.checks.images import check_images
 from edusite.checks.preview import banner, inject
 from edusite.checks.refs import find_refs
+from edusite.checks.run import EXIT_CONFIG, check_site
 from edusite.checks.source import front_matter_end, mask
 from edusite.errors import ContentProblem
 
@@ -132,3 +134,9 @@ def test_the_preview_banner_escapes_and_puts_this_pages_problems_first() -> None
     assert inject(page, "<b>!</b>") == (
         '<body><article class="md-content__inner md-typeset"><b>!</b><h1>T</h1>'
     )
+
+
+def test_check_without_a_site_says_so_and_exits_2(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert check_site(tmp_path / "mkdocs.yml", out=out) == EXIT_CONFIG
+    assert out.getvalue().startswith("edusite check: cannot load the MkDocs configuration: ")

@@ -77,7 +77,7 @@ def check_site(config_file: str | Path | None = None, out: TextIO = sys.stderr) 
             try:
                 config = load_config(str(config_file) if config_file else None, site_dir=scratch)
             except (ConfigurationError, Abort) as error:
-                print(f"edusite check: mkdocs.yml is not valid: {error}", file=out)
+                print(f"edusite check: cannot load the MkDocs configuration: {error}", file=out)
                 return EXIT_CONFIG
             config.plugins.on_startup(command="build", dirty=False)
             try:
