@@ -123,10 +123,10 @@ def test_make_build_is_strict() -> None:
 def test_pre_commit_runs_ruff_and_the_content_check() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
-    assert hooks["edusite-check"]["entry"] == "uv run edusite check"
+    assert hooks["edusite-check"]["entry"] == "python3 -m uv run edusite check"
     assert hooks["edusite-check"]["pass_filenames"] is False
-    assert hooks["ruff-check"]["entry"].startswith("uv run ruff check")
-    assert hooks["ruff-format"]["entry"].startswith("uv run ruff format")
+    assert hooks["ruff-check"]["entry"].startswith("python3 -m uv run ruff check")
+    assert hooks["ruff-format"]["entry"].startswith("python3 -m uv run ruff format")
     assert re.search(hooks["edusite-check"]["files"], "content/runners-knee.md")
     assert re.search(hooks["edusite-check"]["files"], "quizzes/runners_knee/shoe_mileage.py")
 
