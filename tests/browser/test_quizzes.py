@@ -100,9 +100,20 @@ def answer_by_keyboard(page: Page, quiz_id: str, answers: QuestionAnswers) -> No
     page.keyboard.press("Enter")
 
 
+WIRED = """() => {
+    const forms = [...document.querySelectorAll("form.edusite-quiz")];
+    return forms.length > 0 && forms.every((form) => form.dataset.edusiteWired);
+}"""
+
+
+def wait_wired(page: Page) -> None:
+    """Wait until the client has wired every quiz form (its buttons are enabled then)."""
+    page.wait_for_function(WIRED)
+
+
 def open_section(page: Page, site_url: str, anchor: str) -> None:
     page.goto(f"{site_url}{ARTICLE}#{anchor}")
-    page.wait_for_function("window.edusiteQuiz !== undefined")
+    wait_wired(page)
 
 
 def wait_ready(page: Page) -> None:
@@ -276,6 +287,7 @@ def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath
 
     page.route("**/sitemap.xml", sitemap)
     page.goto(f"{subpath_url}{ARTICLE}#shoes")
+    wait_wired(page)
     quiz = "shoe-mileage-check"
     page.locator(f"{form(quiz)} input[name=distance]").focus()
     wait_ready(page)
@@ -286,6 +298,7 @@ def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath
     page.locator(f'a.md-nav__link[href$="/{ARTICLE}"]').first.click()  # and back
     page.wait_for_url(f"{subpath_url}{ARTICLE}")
     expect(page.locator(form(quiz))).to_have_count(1)
+    wait_wired(page)
     assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
     page.locator(f"{form(quiz)} input[name=distance]").fill("700")
     page.locator(f"{form(quiz)} button[type=submit]").press("Enter")
@@ -366,6 +379,7 @@ def test_loading_shows_real_byte_progress(page: Page, built_site: Path) -> None:
     # since Chrome's throttling does not reach workers).
     with serve(built_site, Link(40e6 / 8, 0.0), source_stdlib=False) as url:
         page.goto(f"{url}{ARTICLE}#shoes")
+        wait_wired(page)
         quiz = form("shoe-mileage-check")
         page.locator(f"{quiz} input[name=distance]").focus()
         status = page.locator(f"{quiz} .edusite-quiz__status")
@@ -386,7 +400,7 @@ def test_answers_are_kept_on_this_device_until_cleared(page: Page, site_url: str
     answer_by_keyboard(page, quiz, {"distance": "320", "unit": "km"})
     expect(result(page, quiz)).not_to_be_empty(timeout=BOOT_MS)
     page.reload()
-    page.wait_for_function("window.edusiteQuiz !== undefined")
+    wait_wired(page)
     distance = page.locator(f"{form(quiz)} input[name=distance]")
     expect(distance).to_have_value("320")
     expect(page.locator(f"{form(quiz)} input[name=unit][value=km]")).to_be_checked()
