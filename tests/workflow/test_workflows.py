@@ -26,6 +26,15 @@ KNOWN_ACTIONS = {
     "actions/upload-pages-artifact": {"v3"},
     "actions/deploy-pages": {"v4"},
 }
+# Inputs each action declares in its action.yml (the subset a workflow here may use).
+KNOWN_INPUTS = {
+    "actions/checkout": {"ref", "fetch-depth", "persist-credentials"},
+    "actions/setup-python": {"python-version", "python-version-file", "cache"},
+    "actions/setup-node": {"node-version", "node-version-file", "cache"},
+    "actions/upload-artifact": {"name", "path", "retention-days", "if-no-files-found"},
+    "actions/upload-pages-artifact": {"name", "path", "retention-days"},
+    "actions/deploy-pages": {"token", "artifact_name", "preview"},
+}
 STEP_KEYS = {
     "name",
     "id",
@@ -77,6 +86,7 @@ def test_workflow_is_valid_and_names_only_real_actions(name: str) -> None:
             if "uses" in step:
                 action, _, version = step["uses"].partition("@")
                 assert version in KNOWN_ACTIONS.get(action, set()), step["uses"]
+                assert set(step.get("with", {})) <= KNOWN_INPUTS[action], step
 
 
 @pytest.mark.parametrize("name", ["pr.yml", "deploy.yml"])
