@@ -10,10 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from edusite.checks.headings import check_headings
-from edusite.checks.images import check_images
+from edusite.checks import check_source
 from edusite.checks.links import SiteIndex, check_links
-from edusite.checks.rawhtml import check_raw_html
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
 
@@ -44,7 +42,7 @@ class SiteChecks:
         """Read the page's raw file and run every check that needs only this page."""
         doc = SourceDoc.read(abs_src_path, self.shown_path(abs_src_path), src_uri)
         self._pages[src_uri] = _Page(doc, url)
-        return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, self.docs_dir)]
+        return check_source(doc, self.docs_dir)
 
     def rendered(self, src_uri: str, url: str, html: str) -> None:
         """Record the anchors of a page's final HTML (for links from any page)."""
