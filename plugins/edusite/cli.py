@@ -23,9 +23,12 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("-f", "--config-file", default=None, help="mkdocs.yml to use")
 
     def run(args: argparse.Namespace) -> int:
+        import os
+
         from edusite.checks.run import check_site
 
-        return check_site(args.config_file)
+        in_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        return check_site(args.config_file, annotations=sys.stdout if in_github else None)
 
     parser.set_defaults(run=run)
 

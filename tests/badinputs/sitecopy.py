@@ -34,7 +34,9 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
     return dest / "mkdocs.yml"
 
 
-def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m <args>` in `cwd` the way an editor would (fresh interpreter)."""
     return subprocess.run(
         [sys.executable, "-m", *args],
@@ -42,7 +44,13 @@ def run(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Complete
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        env={
+            **os.environ,
+            "GITHUB_ACTIONS": "",  # as on an editor's machine, unless a test says otherwise
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **(env or {}),
+        },
     )
 
 

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, check_raw_html
+from edusite.checks.annotate import github_annotation
 from edusite.checks.images import check_images
 from edusite.checks.preview import banner, inject
 from edusite.checks.refs import find_refs
 from edusite.checks.run import EXIT_CONFIG, check_site
 from edusite.checks.source import front_matter_end, mask
 from edusite.errors import ContentProblem
+
+from tests.badinputs.sitecopy import make_site, run
+from tests.badinputs.test_corpus import reported
 
 
 def doc(text: str, src_uri: str = "page.md") -> SourceDoc:
@@ -140,3 +144,25 @@ def test_check_without_a_site_says_so_and_exits_2(tmp_path: Path) -> None:
     out = io.StringIO()
     assert check_site(tmp_path / "mkdocs.yml", out=out) == EXIT_CONFIG
     assert out.getvalue().startswith("edusite check: cannot load the MkDocs configuration: ")
+
+
+def test_github_annotations_escape_and_carry_file_line_and_hint() -> None:
+    problem = ContentProblem(
+        "content/a,b.md", 7, "E522", 'link to "#x", but 100% missing', "Did you mean:\n#y?"
+    )
+    assert github_annotation(problem) == (
+        '::error file=content/a%2Cb.md,line=7,title=E522 link to "#x"%2C but 100%25 missing'
+        '::link to "#x", but 100%25 missing%0Ahint: Did you mean:%0A#y?'
+    )
+
+
+def test_check_annotates_pull_requests_when_run_in_github_actions(tmp_path: Path) -> None:
+    case = Path(__file__).parents[1] / "badinputs" / "cases" / "many-problems-at-once"
+    site = make_site(tmp_path / "site", case / "files").parent
+    result = run(["edusite.cli", "check"], site, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    problems = [line for line in reported(result.stderr) if not line.startswith("WARNING")]
+    assert len(annotations) == len(problems) > 5
+    assert all(line.startswith("::error file=") for line in annotations)
+    assert "::error file=content/guide.md,line=21,title=E501 raw <script> tag" in result.stdout

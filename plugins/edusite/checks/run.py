@@ -24,6 +24,8 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
+from edusite.checks.annotate import github_annotation
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG = 0, 1, 2
 
 
@@ -61,8 +63,16 @@ def _run_pipeline(config: MkDocsConfig) -> int:
     return len(pages)
 
 
-def check_site(config_file: str | Path | None = None, out: TextIO = sys.stderr) -> int:
-    """Check the site of `config_file` (default `mkdocs.yml`); print problems; exit status."""
+def check_site(
+    config_file: str | Path | None = None,
+    out: TextIO = sys.stderr,
+    annotations: TextIO | None = None,
+) -> int:
+    """Check the site of `config_file` (default `mkdocs.yml`); print problems; exit status.
+
+    With `annotations`, each content problem is also written there as a GitHub Actions
+    `::error` command (the CLI does this when it runs in GitHub Actions).
+    """
     started = time.monotonic()
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
@@ -84,6 +94,8 @@ def check_site(config_file: str | Path | None = None, out: TextIO = sys.stderr) 
                 pages = _run_pipeline(config)
             except PluginError as error:
                 print(error, file=out)
+                for problem in getattr(error, "problems", []) if annotations else []:
+                    print(github_annotation(problem), file=annotations)
                 return EXIT_PROBLEMS
             finally:
                 config.plugins.on_shutdown()
