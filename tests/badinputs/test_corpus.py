@@ -5,10 +5,15 @@ check); `cases/<name>/expected.txt` lists every problem that must be reported, e
 printed (`path:line: message [CODE]`, or `WARNING: ...` for strict-mode warnings). Both
 `edusite check` and `mkdocs build --strict` must report exactly those, exit non-zero and
 leave no site behind.
+
+To add a case: create `cases/<name>/files/...`, run
+`EDUSITE_UPDATE_EXPECTED=1 uv run pytest tests/badinputs -k <name>` to write its
+`expected.txt`, then read that file: it must say exactly what an editor should be told.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -59,6 +64,8 @@ def test_the_base_site_passes(tmp_path: Path) -> None:
 def test_check_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", case / "files").parent
     result = edusite_check(site)
+    if os.environ.get("EDUSITE_UPDATE_EXPECTED") == "1":
+        (case / "expected.txt").write_text("\n".join(reported(result.stderr)) + "\n", "utf-8")
     assert result.returncode == 1, result.stderr
     assert reported(result.stderr) == expected(case), result.stderr
     assert not (site / "site").exists()
