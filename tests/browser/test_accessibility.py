@@ -226,3 +226,14 @@ def test_skip_link_is_first_and_lands_where_reading_starts(
         page.keyboard.press("Tab")
         first = page.evaluate("document.activeElement.closest('article') !== null")
         assert first, "Tab after the skip link leaves the article"
+
+
+def test_404_page_says_what_happened_and_offers_the_way_on(page: Page, deployed_url: str) -> None:
+    page.goto(deployed_url + PAGES["404"], wait_until="load")
+    assert page.locator("article h1").inner_text() == "Page not found"
+    links = page.eval_on_selector_all(
+        "ul.edusite-not-found a", "links => links.map(a => [a.textContent, a.href])"
+    )
+    assert [text for text, _ in links] == ["Home", "Runner's knee", "About"]
+    for _, href in links:  # absolute: they work from any missing address
+        assert page.request.get(href).status == 200, href
