@@ -34,6 +34,17 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
     return dest / "mkdocs.yml"
 
 
+def copy_project(dest: Path) -> Path:
+    """A copy of the real site (articles, bibliography, quizzes); return its mkdocs.yml."""
+    for folder in ("content", "quizzes"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for shared in ("site_overrides", "node_modules", ".cache"):
+        if (ROOT / shared).exists():
+            (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
+    return dest / "mkdocs.yml"
+
+
 def run(
     args: list[str], cwd: Path, timeout: float = 120, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.badinputs.sitecopy import make_site
+from tests.badinputs.sitecopy import copy_project, make_site
 
 WAIT_SECONDS = 60
 BANNER = 'id="edusite-problems"'
@@ -74,9 +74,9 @@ class Preview:
 
 
 @contextlib.contextmanager
-def serving(tmp_path: Path) -> Iterator[Preview]:
-    """A copy of the small site under `mkdocs serve` on a free port, stopped afterwards."""
-    site = make_site(tmp_path / "site").parent
+def serving(tmp_path: Path, real_site: bool = False) -> Iterator[Preview]:
+    """A copy of the small (or the real) site under `mkdocs serve` on a free port."""
+    site = (copy_project if real_site else make_site)(tmp_path / "site").parent
     port = free_port()
     log_path = tmp_path / "serve.log"
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]

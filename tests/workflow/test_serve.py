@@ -80,3 +80,26 @@ def test_serve_reloads_quizzes_and_shows_quiz_errors(preview: Preview) -> None:
     preview.edit("quizzes/guide/quiz.py", lambda text: text.replace(", correct=True", ""))
     page = preview.wait_for("/guide/", lambda page: BANNER in page, "quiz error banner")
     assert "has no correct answer [E418]" in page
+
+
+def test_serve_on_a_copy_of_the_real_site(tmp_path: Path) -> None:
+    with serving(tmp_path, real_site=True) as preview:
+        preview.wait_for("/runners-knee/", lambda page: 'id="symptoms"' in page, "start")
+        preview.edit(
+            "content/runners-knee.md",
+            lambda text: text.replace(
+                "{#symptoms}\n", "{#symptoms}\n\nA new sentence from the serve test.\n", 1
+            ),
+        )
+        preview.wait_for(
+            "/runners-knee/", lambda page: "A new sentence from the serve test." in page, "edit"
+        )
+        preview.edit(
+            "content/runners-knee.md",
+            lambda text: text.replace(
+                "A new sentence from the serve test.", "See [the signs](#signz).", 1
+            ),
+        )
+        page = preview.wait_for("/runners-knee/", lambda page: BANNER in page, "banner")
+        assert 'link to "#signz", but this page has no such section [E522]' in page
+        assert 'href="#signz">the signs</a>' in page, "the page shows the latest text"
