@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
 from tests.conftest import ROOT, SiteServer
 
@@ -237,3 +237,26 @@ def test_404_page_says_what_happened_and_offers_the_way_on(page: Page, deployed_
     assert [text for text, _ in links] == ["Home", "Runner's knee", "About"]
     for _, href in links:  # absolute: they work from any missing address
         assert page.request.get(href).status == 200, href
+
+
+def test_skip_link_follows_instant_navigation(page: Page, deployed_url: str) -> None:
+    # Material navigates instantly only to URLs in sitemap.xml, which holds the deployed
+    # site_url: serve it as if this server were that host.
+    host = SITE_URL.removesuffix(urlsplit(SITE_URL).path)
+    local = deployed_url.removesuffix(urlsplit(SITE_URL).path)
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(host, local))
+
+    page.route("**/sitemap.xml", sitemap)
+    page.goto(deployed_url, wait_until="load")
+    assert page.evaluate("document.querySelector('a.md-skip').hash") == "#runners-knee-guide"
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{ARTICLE}"]').first.click()
+    page.wait_for_url(deployed_url + ARTICLE)
+    page.wait_for_function("document.querySelector('a.md-skip')?.hash === '#article-start'")
+    assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
+    page.locator("a.md-header__button.md-logo").click()
+    page.wait_for_url(deployed_url)
+    page.wait_for_function("document.querySelector('a.md-skip')?.hash === '#runners-knee-guide'")
