@@ -260,3 +260,23 @@ def test_skip_link_follows_instant_navigation(page: Page, deployed_url: str) -> 
     page.locator("a.md-header__button.md-logo").click()
     page.wait_for_url(deployed_url)
     page.wait_for_function("document.querySelector('a.md-skip')?.hash === '#runners-knee-guide'")
+
+
+@pytest.mark.parametrize("name", ["home", "article", "about"])
+def test_reflows_at_320_css_pixels(browser: Browser, site_url: str, name: str) -> None:
+    # WCAG 1.4.10: 1280 px at 400 % zoom is 320 CSS px; nothing may need sideways scrolling.
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[name], wait_until="load")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll("article *")]
+                .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                .filter(e => !e.closest(".md-typeset__scrollwrap, pre"))
+                .map(e => e.tagName + "." + e.className).slice(0, 5)"""
+        )
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    assert width <= 320 and wide == [], f"{name}: {width}px wide; too wide: {wide}"
