@@ -66,6 +66,7 @@ def test_raw_html_that_runs_code_is_found_on_its_own_line() -> None:
         "<div\n  class='x'\n  onClick=\"go()\">hi</div>\n\n"
         "<SCRIPT>x</SCRIPT>\n[a](javascript:go()) [b](https://example.org)\n"
         "<a href=' javascript:go()'>c</a> and a < b > c.\n"
+        '<img alt="tap onto=it" src="x.svg" data-onclick="y">\n'
     )
     assert found(check_raw_html(source)) == [(3, "E502"), (5, "E501"), (6, "E503"), (7, "E503")]
 

@@ -15,6 +15,7 @@ from edusite.errors import ContentProblem
 _TAG = re.compile(r"<(?P<name>[A-Za-z][\w-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?")
 _EVENT_ATTR = re.compile(r"(?:^|\s)(?P<attr>on[a-z]+)\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"""(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:""", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _MD_JS_LINK = re.compile(r"\]\(\s*<?\s*javascript:", re.IGNORECASE)
 
 
@@ -36,7 +37,10 @@ def check_raw_html(doc: SourceDoc) -> list[ContentProblem]:
                 "quizzes/ and embed it with '::: quiz <id>'.",
             )
         attrs_start = tag.start("attrs")
-        for attr in _EVENT_ATTR.finditer(tag["attrs"]):
+        # Attribute names only: blank quoted values (same length), so alt="turn onto=..."
+        # is not mistaken for an attribute.
+        names = _QUOTED.sub(lambda value: " " * len(value[0]), tag["attrs"])
+        for attr in _EVENT_ATTR.finditer(names):
             add(
                 attrs_start + attr.start("attr"),
                 "E502",
