@@ -19,6 +19,7 @@ from tests.conftest import ROOT, SiteServer, build_site
 
 ARTICLE = "runners-knee/"
 OUTSIDE_LINK = "https://www.example.org/knee-pain/"
+SITE_URL = "https://example.org/runners-knee-guide/"  # mkdocs.yml's site_url
 
 HIDDEN_ON_PAPER = [
     ".md-header",
@@ -30,8 +31,10 @@ HIDDEN_ON_PAPER = [
     ".md-skip",
     ".headerlink",
 ]
+SCREEN_ONLY_HIDDEN = [".edusite-print-source"]
 KEPT_ON_PAPER = [
     "article h1",
+    ".edusite-print-source",
     ".edusite-byline",
     ".edusite-takeaways",
     ".edusite-disclaimer",
@@ -53,6 +56,8 @@ def test_print_keeps_the_article_and_drops_the_chrome(
 ) -> None:
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + ARTICLE, wait_until="load")
+    for selector in SCREEN_ONLY_HIDDEN:
+        assert not any(display(page, selector)), f"{selector} is shown on screen"
     page.emulate_media(media="print", color_scheme=scheme)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # Material opens <details>
     for selector in HIDDEN_ON_PAPER:
@@ -63,6 +68,9 @@ def test_print_keeps_the_article_and_drops_the_chrome(
         assert shown and all(shown), f"{selector} is missing on paper"
     sources = page.locator("section.sources ol.sources-list > li")
     assert sources.count() == 12
+    # Where the printout came from (shown on paper only).
+    origin = page.locator(".edusite-print-source")
+    assert origin.inner_text() == f"From Runner's Knee Guide: {SITE_URL}{ARTICLE}"
     # Dark text on white paper, even for a reader who chose the dark palette.
     colours = page.evaluate(
         """() => [document.body, document.querySelector("article p")].map(
