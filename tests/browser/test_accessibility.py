@@ -280,3 +280,33 @@ def test_reflows_at_320_css_pixels(browser: Browser, site_url: str, name: str) -
     finally:
         context.close()
     assert width <= 320 and wide == [], f"{name}: {width}px wide; too wide: {wide}"
+
+
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+CLIPPED = """() => [...document.querySelectorAll("article *")].filter((e) => {
+  const s = getComputedStyle(e);
+  if (!/hidden|clip/.test(s.overflow + s.overflowX + s.overflowY)) return false;
+  if (!e.getClientRects().length) return false;
+  return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+}).map((e) => `${e.tagName}.${e.className}`)"""
+
+
+@pytest.mark.parametrize("name", ["home", "article", "about"])
+def test_text_spacing_clips_nothing_on_a_phone(browser: Browser, site_url: str, name: str) -> None:
+    # WCAG 1.4.12: readers may widen line, letter, word and paragraph spacing.
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_url + PAGES[name], wait_until="load")
+        page.add_style_tag(content=TEXT_SPACING)
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        clipped = page.evaluate(CLIPPED)
+        width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()
+    assert clipped == [] and width <= 360, f"{name}: clipped {clipped}, {width}px wide"
