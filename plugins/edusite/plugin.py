@@ -260,7 +260,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         written: MkDocs would write the whole site first and abort only at the end.
         """
         if self.site_checks:
-            self.problems.extend(self.site_checks.finish(file.src_uri for file in files))
+            compiled = getattr(getattr(self, "quiz_site", None), "compiled", None)
+            quizzes = compiled.sources if compiled else None
+            self.problems.extend(self.site_checks.finish((f.src_uri for f in files), quizzes))
         if self.serving:
             return
         self.problems.raise_if_any()

@@ -10,6 +10,12 @@ from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, ch
 from edusite.checks.annotate import github_annotation
 from edusite.checks.images import check_images
 from edusite.checks.preview import banner, inject
+from edusite.checks.quizlinks import (
+    QuizModule,
+    check_quiz_links,
+    embedded_quizzes,
+    fragment_links,
+)
 from edusite.checks.refs import find_refs
 from edusite.checks.run import EXIT_CONFIG, check_site
 from edusite.checks.source import front_matter_end, mask
@@ -167,3 +173,41 @@ def test_check_annotates_pull_requests_when_run_in_github_actions(tmp_path: Path
     assert len(annotations) == len(problems) > 5
     assert all(line.startswith("::error file=") for line in annotations)
     assert "::error file=content/guide.md,line=21,title=E501 raw <script> tag" in result.stdout
+
+
+def test_quiz_links_are_string_literals_that_are_exactly_an_anchor() -> None:
+    module = (
+        'LINKS = [("Shoes", "#shoes"), ("Away", "https://example.org/#x")]\n'
+        'TEXT = "Read #shoes first"  # "#not-a-string"\n'
+        "HREF = f'#{name}'\n"
+        "BACK = '#when-to-see-a-doctor'\n"
+    )
+    assert fragment_links(module) == [("#shoes", 1), ("#when-to-see-a-doctor", 4)]
+    assert fragment_links("x = (\n") == []
+
+
+def test_quiz_links_are_checked_on_every_page_that_embeds_the_quiz(
+    index: SiteIndex, tmp_path: Path
+) -> None:
+    quiz = tmp_path / "quiz.py"
+    quiz.write_text('LINKS = [("S", "#symptoms"), ("Start", "#start")]\n')
+    page = doc("Text\n\n::: quiz knee-quiz\n\n```\n::: quiz other-quiz\n```\n")
+    assert embedded_quizzes(page) == ["knee-quiz"]
+    embeds = {"guides/knee.md": ["knee-quiz"], "index.md": ["knee-quiz"]}
+    modules = {"knee-quiz": QuizModule("quizzes/knee/quiz.py", quiz)}
+    problems = check_quiz_links(embeds, modules, index)
+    assert [(p.path, p.line, p.code, p.message) for p in problems] == [
+        (
+            "quizzes/knee/quiz.py",
+            1,
+            "E523",
+            'quiz link to "#start", but guides/knee.md (which embeds knee-quiz) has no '
+            "such section",
+        ),
+        (
+            "quizzes/knee/quiz.py",
+            1,
+            "E523",
+            'quiz link to "#symptoms", but index.md (which embeds knee-quiz) has no such section',
+        ),
+    ]

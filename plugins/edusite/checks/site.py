@@ -6,12 +6,13 @@ The plugin creates a fresh `SiteChecks` in `on_config`, so nothing is kept betwe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from edusite.checks import check_source
 from edusite.checks.links import SiteIndex, check_links
+from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
 
@@ -30,6 +31,7 @@ class SiteChecks:
         self.docs_dir = docs_dir
         self.index = SiteIndex()
         self._pages: dict[str, _Page] = {}
+        self._embeds: dict[str, list[str]] = {}
 
     def shown_path(self, abs_path: Path) -> str:
         """The path editors see in messages: relative to the project (`content/x.md`)."""
@@ -42,16 +44,25 @@ class SiteChecks:
         """Read the page's raw file and run every check that needs only this page."""
         doc = SourceDoc.read(abs_src_path, self.shown_path(abs_src_path), src_uri)
         self._pages[src_uri] = _Page(doc, url)
+        self._embeds[src_uri] = embedded_quizzes(doc)
         return check_source(doc, self.docs_dir)
 
     def rendered(self, src_uri: str, url: str, html: str) -> None:
         """Record the anchors of a page's final HTML (for links from any page)."""
         self.index.add_page(src_uri, url, html)
 
-    def finish(self, all_files: Iterable[str]) -> list[ContentProblem]:
-        """Check every page's internal links against all pages' anchors and files."""
+    def finish(
+        self, all_files: Iterable[str], quizzes: Mapping[str, tuple[str, int]] | None = None
+    ) -> list[ContentProblem]:
+        """Check every page's internal links against all pages' anchors and files, and the
+        in-page links of quizzes (`quizzes`: quiz id -> (module path, line), as compiled)."""
         self.index.files.update(all_files)
         problems: list[ContentProblem] = []
         for page in self._pages.values():
             problems.extend(check_links(page.doc, page.url, self.index))
+        modules = {
+            quiz_id: QuizModule(shown, self.project_dir / shown)
+            for quiz_id, (shown, _) in (quizzes or {}).items()
+        }
+        problems.extend(check_quiz_links(self._embeds, modules, self.index))
         return problems

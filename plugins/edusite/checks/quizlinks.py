@@ -1,0 +1,96 @@
+"""Links from quiz results back into the article (`"#shoes"`) must still exist there.
+
+Quiz modules link to sections of the page that embeds them. When an editor renames a
+section's `{#id}`, those links would break silently, because they only appear in results in
+the reader's browser. Every string literal in a quiz's module that is exactly an in-page link
+(`"#some-id"`) is checked against each page embedding one of the module's quizzes.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from edusite.checks.links import SiteIndex
+from edusite.checks.source import SourceDoc
+from edusite.errors import ContentProblem
+
+_EMBED = re.compile(r"^[ \t]*:::[ \t]*quiz[ \t]+(?P<id>\S+)[ \t]*$", re.MULTILINE)
+_FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
+
+
+@dataclass(frozen=True)
+class QuizModule:
+    """Where a quiz is defined: the path shown to editors and the file on disk."""
+
+    shown: str
+    path: Path
+
+
+def embedded_quizzes(doc: SourceDoc) -> list[str]:
+    """Ids of the quizzes a page embeds with `::: quiz <id>` (outside code)."""
+    return [match["id"] for match in _EMBED.finditer(doc.masked)]
+
+
+def fragment_links(text: str) -> list[tuple[str, int]]:
+    """(`#id`, line) for each plain string literal that is exactly an in-page link."""
+    found: list[tuple[str, int]] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type != tokenize.STRING:
+                continue
+            try:
+                value = ast.literal_eval(token.string)
+            except (ValueError, SyntaxError):
+                continue
+            if isinstance(value, str) and _FRAGMENT.fullmatch(value):
+                found.append((value, token.start[0]))
+    except (tokenize.TokenError, SyntaxError):
+        return found  # the compiler reports the module's syntax error itself
+    return found
+
+
+def check_quiz_links(
+    embeds: Mapping[str, Iterable[str]],
+    modules: Mapping[str, QuizModule],
+    index: SiteIndex,
+) -> list[ContentProblem]:
+    """Quiz links to sections missing from a page that embeds the quiz (E523).
+
+    `embeds` maps a page (docs path) to the quiz ids it embeds; `modules` a quiz id to the
+    module defining it.
+    """
+    pages_of: dict[QuizModule, dict[str, list[str]]] = {}
+    for page, quiz_ids in embeds.items():
+        for quiz_id in quiz_ids:
+            if quiz_id in modules:
+                pages_of.setdefault(modules[quiz_id], {}).setdefault(page, []).append(quiz_id)
+    problems: list[ContentProblem] = []
+    for module, pages in pages_of.items():
+        try:
+            text = module.path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        lines = text.splitlines()
+        for anchor, line in fragment_links(text):
+            for page, quiz_ids in sorted(pages.items()):
+                if anchor[1:] in index.anchors.get(page, set()):
+                    continue
+                problems.append(
+                    ContentProblem(
+                        module.shown,
+                        line,
+                        "E523",
+                        f'quiz link to "{anchor}", but {page} (which embeds '
+                        f"{', '.join(sorted(set(quiz_ids)))}) has no such section",
+                        "Use the {#id} of a section of that page, or put the id back on the "
+                        "section it belonged to.",
+                        lines[line - 1] if line <= len(lines) else "",
+                    )
+                )
+    return sorted(problems)

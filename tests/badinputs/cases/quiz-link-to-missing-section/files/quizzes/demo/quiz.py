@@ -1,0 +1,16 @@
+"""A quiz whose result links to a section the embedding page does not have."""
+
+from quizkit import Option, Quiz, SingleChoice
+
+demo_quiz = Quiz(
+    id="demo-quiz",
+    title="Demo",
+    questions=[
+        SingleChoice(
+            "q1",
+            "Where is the kneecap?",
+            options=[Option("front", "At the front", correct=True), Option("back", "Back")],
+        ),
+    ],
+    links=[("Read about the symptoms", "#symptoms"), ("Read about treatment", "#treatment")],
+)
