@@ -134,6 +134,7 @@ FOCUS_STYLE = """(el) => {
 # hidden radio button whose label carries the ring.
 FOCUSABLE = {
     "header button": "input.md-option:not([hidden]) + label:not([hidden])",
+    "search box": "input.md-search__input",
     "nav link": "nav.md-nav--primary a.md-nav__link",
     "text link": "article .md-typeset p a:not(.headerlink), article p a:not(.headerlink)",
     "citation link": "sup.citation a",
@@ -189,8 +190,11 @@ def test_keyboard_focus_is_clearly_visible(
     else:
         element = page.locator(selector).first.element_handle()
     assert element is not None, f"no {kind} on the article"
-    page.keyboard.press("Tab")  # keyboard modality: programmatic focus now counts as visible
+    # Reach it by keyboard: focus it, step back and Tab forward again.
     element.evaluate("e => { e.scrollIntoView({block: 'center'}); e.focus(); }")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert element.evaluate("e => e === document.activeElement"), f"Tab does not reach {kind}"
     style = element.evaluate(FOCUS_STYLE)
     assert style["visible"], f"{kind} does not match :focus-visible when focused by keyboard"
     outline_style, outline_width, outline_color = style["outline"]
