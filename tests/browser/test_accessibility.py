@@ -190,6 +190,8 @@ def test_keyboard_focus_is_clearly_visible(
     else:
         element = page.locator(selector).first.element_handle()
     assert element is not None, f"no {kind} on the article"
+    # The quiz buttons are disabled until quiz-client.js wires their form.
+    page.wait_for_function("e => !e.disabled", arg=element)
     # Reach it by keyboard: focus it, step back and Tab forward again.
     element.evaluate("e => { e.scrollIntoView({block: 'center'}); e.focus(); }")
     page.keyboard.press("Shift+Tab")
