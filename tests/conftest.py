@@ -44,8 +44,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
     """Build a site exactly as `make build` does, failing the test session on any problem."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(config_file), "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=config_file.parent,
         capture_output=True,
         text=True,
@@ -114,7 +124,9 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `.ci/setup --browser` (installs Debian's chromium)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `.ci/setup --browser` (installs Debian's chromium)"
+        )
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
@@ -137,7 +149,7 @@ def page(context: BrowserContext, site_url: str) -> Page:
     page.all_requests = []  # type: ignore[attr-defined]
     page.external_requests = []  # type: ignore[attr-defined]
 
-    def record(request) -> None:  # noqa: ANN001 - Playwright's Request
+    def record(request) -> None:
         url = request.url
         if url.startswith(("data:", "blob:", "about:")):
             return

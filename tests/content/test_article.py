@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from tests.content.content_prose import CONTENT_DIR, split_front_matter
 
 ARTICLE = CONTENT_DIR / "runners-knee.md"

@@ -8,6 +8,7 @@ Run `uv run pytest tests/content -s` to see the measured grades.
 from __future__ import annotations
 
 import pytest
+
 from tests.content.content_prose import (
     CONTENT_DIR,
     flesch_kincaid_cross_check,

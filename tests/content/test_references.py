@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 import pytest
+
 from tests.content.content_prose import CONTENT_DIR, split_front_matter
 
 KEYS = [
