@@ -19,7 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Route,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("EDUSITE_CHROMIUM", "/usr/bin/chromium")
@@ -113,6 +120,35 @@ def site_url(built_site: Path) -> Iterator[str]:
     server = SiteServer(built_site)
     yield server.url
     server.close()
+
+
+# mkdocs.yml's site_url: Material navigates instantly only to URLs listed in sitemap.xml,
+# which holds this address, so instant-navigation tests serve the site under its path.
+DEPLOYED_URL = "https://example.org/runners-knee-guide/"
+
+
+@pytest.fixture(scope="session")
+def subpath_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served under the path of mkdocs.yml's site_url, as it is deployed."""
+    site_path = urlsplit(DEPLOYED_URL).path.strip("/")
+    root = tmp_path_factory.mktemp("host")
+    (root / site_path).symlink_to(built_site, target_is_directory=True)
+    server = SiteServer(root)
+    yield f"{server.url}{site_path}/"
+    server.close()
+
+
+def route_sitemap_here(page: Page, subpath_url: str) -> None:
+    """Rewrite sitemap.xml's deployed host to this server's, so Material's instant
+    navigation treats the served pages as its own (it checks links against the sitemap)."""
+    deployed_host = DEPLOYED_URL.split(urlsplit(DEPLOYED_URL).path)[0]
+    local_host = subpath_url.split(urlsplit(DEPLOYED_URL).path)[0]
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(deployed_host, local_host))
+
+    page.route("**/sitemap.xml", sitemap)
 
 
 @pytest.fixture(scope="session")

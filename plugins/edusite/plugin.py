@@ -36,6 +36,7 @@ from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
 from edusite.markdown import article_extensions
+from edusite.markdown.faq import faq_jsonld
 from edusite.runtime.section import QuizSite
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
@@ -134,7 +135,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         bibliography = load_bibliography(source, self.problems, self._article_path(source))
         self.articles = RenderSession(bibliography, self.problems)
         self.article_views: dict[str, ArticleView] = {}
-        config.markdown_extensions.extend(article_extensions(self.articles))
+        self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
+        config.markdown_extensions.extend(article_extensions(self.articles, inline_jsonld=False))
 
     def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
         """Validate the page's front matter and tell the extensions which page they render."""
@@ -151,6 +153,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """Build the article's header data and JSON-LD from what the extensions found."""
         context = self.articles.page
+        if self.articles.result.faq:
+            self.faq_jsonld[page.file.src_uri] = faq_jsonld(self.articles.result.faq)
         if not context.front_matter.is_article:
             return html
         if "<h1" in html:
@@ -179,8 +183,10 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                             "or remove it from the bibliography")
 
     def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
-        """Give the templates the article's header data and JSON-LD (None on other pages)."""
+        """Give the templates the article's header data and JSON-LD (None on other pages),
+        and the page's FAQPage JSON-LD for the head (None without a FAQ block)."""
         context["edusite_article"] = self.article_views.get(page.file.src_uri)
+        context["edusite_faq_jsonld"] = self.faq_jsonld.get(page.file.src_uri)
 
     def _article_path(self, path: Path) -> str:
         """A path as editors see it: relative to the folder of mkdocs.yml when inside it."""

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+from tests.conftest import route_sitemap_here
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "runners-knee/"
@@ -182,3 +184,33 @@ def test_print_hides_navigation_and_shows_link_addresses(page: Page, site_url: s
     assert page.evaluate("[...document.querySelectorAll('section.faq details')].every(d => d.open)")
     citation = page.locator("sup.citation a").first
     assert citation.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+
+
+def test_instant_navigation_to_the_article_throws_nothing_and_keeps_the_faq_jsonld(
+    page: Page, subpath_url: str
+) -> None:
+    # A JSON-LD <script> inside the content would be re-created without its type by
+    # Material's instant navigation and run as JavaScript: a SyntaxError on every visit.
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    route_sitemap_here(page, subpath_url)
+    page.goto(subpath_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'a.md-nav__link[href$="/{ARTICLE}"]').first.click()
+    page.wait_for_url(f"{subpath_url}{ARTICLE}")
+    page.locator("section.faq details").first.wait_for()
+    assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
+    assert errors == []
+    assert page.locator("article script").count() == 0
+    scripts = page.eval_on_selector_all(
+        'head script[type="application/ld+json"]', "els => els.map(e => e.textContent)"
+    )
+    data = {item["@type"]: item for item in map(json.loads, scripts)}
+    assert set(data) == {"MedicalWebPage", "FAQPage"}
+    shown = page.locator("section.faq summary").all_inner_texts()
+    assert [q["name"] for q in data["FAQPage"]["mainEntity"]] == [normalise(q) for q in shown]
+    page.go_back()  # and instantly back home: the article's JSON-LD leaves the head
+    page.wait_for_url(subpath_url)
+    expect(page.locator('head script[type="application/ld+json"]')).to_have_count(0)
+    assert errors == []

@@ -8,19 +8,17 @@ modules' Python running in Pyodide inside the page's worker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.bench import Link, serve
-from tests.conftest import ROOT, SiteServer
+from tests.conftest import DEPLOYED_URL, ROOT, route_sitemap_here
 
 ARTICLE = "runners-knee/"
-SITE_URL = "https://example.org/runners-knee-guide/"  # mkdocs.yml's site_url
 BOOT_MS = 90_000
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PYODIDE_FILES = re.compile(r"/_edusite/(pyodide|quiz)/|quiz-worker\.js")
@@ -262,30 +260,9 @@ def test_blocked_pyodide_keeps_article_readable_and_retry_works(page: Page, site
     assert page.evaluate("window.edusiteQuiz.workersStarted") == 2
 
 
-@pytest.fixture(scope="module")
-def subpath_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site served under the path of mkdocs.yml's site_url, as it is deployed."""
-    site_path = urlsplit(SITE_URL).path.strip("/")
-    root = tmp_path_factory.mktemp("host")
-    (root / site_path).symlink_to(built_site, target_is_directory=True)
-    server = SiteServer(root)
-    yield f"{server.url}{site_path}/"
-    server.close()
-
-
 def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath_url: str) -> None:
-    # Material navigates instantly only to URLs listed in sitemap.xml, which holds the
-    # deployed site_url: serve it as if this server were that host.
-    local = subpath_url.split(urlsplit(SITE_URL).path)[0]
-
-    def sitemap(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(
-            response=response,
-            body=response.text().replace(SITE_URL.split(urlsplit(SITE_URL).path)[0], local),
-        )
-
-    page.route("**/sitemap.xml", sitemap)
+    local = subpath_url.split(urlsplit(DEPLOYED_URL).path)[0]
+    route_sitemap_here(page, subpath_url)
     page.goto(f"{subpath_url}{ARTICLE}#shoes")
     wait_wired(page)
     quiz = "shoe-mileage-check"

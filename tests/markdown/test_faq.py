@@ -6,6 +6,11 @@ import json
 import re
 from html import unescape
 
+import markdown
+from edusite.markdown import article_extensions
+from edusite.markdown.faq import faq_jsonld
+from edusite.structure.page import RenderSession
+
 FAQ = """Intro [@alpha2019].
 
 /// faq
@@ -105,3 +110,19 @@ def test_a_block_with_an_unknown_option_is_reported(render) -> None:
 def test_slashes_in_code_are_not_a_leftover_block(render) -> None:
     out = render("```\n/// faq\n```\n\nA path `///x`.\n")
     assert out.problems == []
+
+
+def test_without_inline_jsonld_the_block_leaves_it_to_the_page_head(bibliography) -> None:
+    # The MkDocs plugin puts the JSON-LD in the head: a <script> in the content is re-created
+    # without its type by Material's instant navigation and runs as JavaScript.
+    session = RenderSession(bibliography)
+    md = markdown.Markdown(extensions=article_extensions(session, inline_jsonld=False))
+    html = md.convert(FAQ)
+    assert "<script" not in html
+    assert [e.question for e in session.result.faq] == ["How long should I rest?", "Can I run?"]
+    assert json.loads(faq_jsonld(session.result.faq))["mainEntity"][1]["name"] == "Can I run?"
+
+
+def test_standalone_the_extension_still_writes_the_jsonld_inline() -> None:
+    html = markdown.markdown("/// faq\n### Q?\nA.\n///\n", extensions=["edusite.markdown.faq"])
+    assert jsonld(html)["mainEntity"][0]["acceptedAnswer"]["text"] == "A."

@@ -22,12 +22,13 @@ from edusite.structure.page import PageContext, RenderSession
 __all__ = ["CitationsExtension", "FaqExtension", "article_extensions", "render_page"]
 
 
-def article_extensions(session: RenderSession) -> list[Extension]:
+def article_extensions(session: RenderSession, *, inline_jsonld: bool = True) -> list[Extension]:
     """The citation and FAQ extensions, sharing `session` (bibliography, problems, page),
-    and the external-link marker."""
+    and the external-link marker. `inline_jsonld=False`: the FAQ block leaves its JSON-LD
+    to the caller (the plugin puts it in the page head)."""
     return [
         CitationsExtension(session=session),
-        FaqExtension(session=session),
+        FaqExtension(session=session, inline_jsonld=inline_jsonld),
         ExternalLinksExtension(),
     ]
 

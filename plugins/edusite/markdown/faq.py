@@ -4,7 +4,11 @@ Built on pymdown-extensions' Blocks API. Each question becomes a native `<detail
 `<summary>` is the question (keyboard operable without script), inside a section headed
 "Frequently asked questions" (`id="faq"`). After inline processing the block writes schema.org
 FAQPage JSON-LD from the very elements the reader sees, so the two cannot drift apart
-(citation numbers are left out of the JSON-LD answers). A pymdownx block with a misspelled
+(citation numbers are left out of the JSON-LD answers). Standalone, the JSON-LD is written
+inline after the questions; the MkDocs plugin sets `inline_jsonld=False` and puts it in the
+page head instead (`session.result.faq`), because Material's instant navigation re-creates
+`<script>` elements found in the content without their `type` and would run the JSON as
+JavaScript (a SyntaxError on every navigation). A pymdownx block with a misspelled
 name or option silently renders as a paragraph starting with `///`; the guard at the end
 reports any such leftover with its line.
 """
@@ -120,8 +124,9 @@ class FaqBlock(Block):
                 )
             )
         self.session.result.faq = entries
-        script = etree.SubElement(block, "script", {"type": "application/ld+json"})
-        script.text = faq_jsonld(entries)
+        if self.config["inline_jsonld"]:
+            script = etree.SubElement(block, "script", {"type": "application/ld+json"})
+            script.text = faq_jsonld(entries)
 
 
 def _question(body: etree.Element, heading: etree.Element) -> etree.Element:
@@ -184,16 +189,25 @@ class LeftoverGuard(Postprocessor):
 
 
 class FaqExtension(BlocksExtension):
-    """The `/// faq` block and the leftover-`///` guard; share `session` with the citations."""
+    """The `/// faq` block and the leftover-`///` guard; share `session` with the citations.
+
+    `inline_jsonld` (default True): write the FAQPage JSON-LD inside the block; False when
+    the caller puts `faq_jsonld(session.result.faq)` in the page head itself."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"session": ["", "RenderSession shared with the plugin and extensions"]}
+        self.config = {
+            "session": ["", "RenderSession shared with the plugin and extensions"],
+            "inline_jsonld": [True, "write the FAQPage JSON-LD inside the block"],
+        }
         super().__init__(**kwargs)
         self.session: RenderSession = self.getConfig("session") or RenderSession()
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         register_page_hook(md, self.session)
-        block_mgr.register(FaqBlock, {"session": self.session})
+        block_mgr.register(
+            FaqBlock,
+            {"session": self.session, "inline_jsonld": bool(self.getConfig("inline_jsonld"))},
+        )
         md.postprocessors.register(LeftoverGuard(md, self.session), "edusite_leftover", 5)
 
 
