@@ -91,6 +91,17 @@ function statusParts(form) {
   return { status, text, bar };
 }
 
+/** The reader is using `form`: from now on only its status line speaks (at once, not at
+ * the next progress message, which may never come once loading is done). */
+function activate(form) {
+  if (activeForm === form) return;
+  activeForm = form;
+  for (const other of currentForms()) {
+    other.querySelector(".edusite-quiz__status")
+      ?.setAttribute("aria-live", other === form ? "polite" : "off");
+  }
+}
+
 function setStatus(form, message, { progress = null, retry = false } = {}) {
   const { status, text, bar } = statusParts(form);
   // Every quiz shows the status, but only the one in use speaks it (role=status is polite).
@@ -198,7 +209,7 @@ function errorSummary(invalid) {
 }
 
 async function submit(form) {
-  activeForm = form;
+  activate(form);
   const region = form.querySelector(".edusite-quiz__result");
   const button = form.querySelector('button[type="submit"]');
   const answers = readAnswers(form);
@@ -256,7 +267,7 @@ function wire(form) {
   const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
   form.addEventListener("change", remember);
   const startSoon = () => {
-    activeForm = form;
+    activate(form);
     if (state === "idle") start(form);
   };
   for (const type of ["focusin", "pointerdown", "input"]) form.addEventListener(type, startSoon);
