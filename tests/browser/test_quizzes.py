@@ -346,7 +346,7 @@ def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str, scheme: str)
     expect(result(page, quiz).locator("table")).to_be_visible(timeout=BOOT_MS)
     check = "runners-knee-self-check"  # and one form showing field errors
     page.locator(f"{form(check)} button[type=submit]").press("Enter")
-    expect(page.locator(f"#quiz-{check}-swollen-error")).to_be_visible()
+    expect(page.locator(f"#quiz-{check}-swollen-error")).to_be_visible(timeout=BOOT_MS)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => {
