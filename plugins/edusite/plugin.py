@@ -159,9 +159,14 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             return html
         if "<h1" in html:
             line = context.find_line(r"^#\s")
-            self.problems.add(context.path, line, "E108", "an article must not have a `# ` heading",
-                              "the title comes from the front matter `title`; start with `## `",
-                              context.line_text(line))
+            self.problems.add(
+                context.path,
+                line,
+                "E108",
+                "an article must not have a `# ` heading",
+                "the title comes from the front matter `title`; start with `## `",
+                context.line_text(line),
+            )
         self.article_views[page.file.src_uri] = build_article(
             context.front_matter,
             url=page.canonical_url or "",
@@ -178,9 +183,11 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         cited = self.articles.cited_everywhere()
         for key in bibliography:
             if key not in cited:
-                log.warning(f"{bibliography.path}:{bibliography.line_of(key)}: the source "
-                            f"`{key}` is not cited by any page [W201]; cite it with [@{key}] "
-                            "or remove it from the bibliography")
+                log.warning(
+                    f"{bibliography.path}:{bibliography.line_of(key)}: the source "
+                    f"`{key}` is not cited by any page [W201]; cite it with [@{key}] "
+                    "or remove it from the bibliography"
+                )
 
     def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
         """Give the templates the article's header data and JSON-LD (None on other pages),
