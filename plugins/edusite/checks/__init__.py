@@ -2,8 +2,9 @@
 
 Each check is a plain function of a page's source (`SourceDoc`) returning `ContentProblem`s
 with exact lines; nothing here imports MkDocs, so `edusite check`, the plugin and the tests
-call the same code. Link checks need every page's anchors first (`SiteIndex`), so they run
-once all pages are rendered.
+call the same code. Link checks (pages' links and quizzes' `"#id"` links back into the pages
+embedding them) need every page's anchors first (`SiteIndex`), so they run once all pages
+are rendered; `SiteChecks` (site.py) drives them for one build.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from edusite.checks.headings import check_headings
 from edusite.checks.images import check_images
 from edusite.checks.links import SiteIndex, anchors_in_html, check_links
+from edusite.checks.quizlinks import check_quiz_links
 from edusite.checks.rawhtml import check_raw_html
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
@@ -24,6 +26,7 @@ __all__ = [
     "check_headings",
     "check_images",
     "check_links",
+    "check_quiz_links",
     "check_raw_html",
     "check_source",
 ]
