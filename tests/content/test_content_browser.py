@@ -1,5 +1,6 @@
 """What only a browser shows about the content: the drawing loads, stays legible on the dark
-palette, fits a phone screen, and the red-flag call-out is visible.
+palette, fits a phone screen, keeps its labels on the card, and the red-flag call-out is
+visible.
 
 Uses the browser fixtures of tests/browser, imported by this folder's conftest.py.
 """
@@ -76,5 +77,30 @@ def test_red_flags_call_out_is_visible(browser: Browser, site_url: str) -> None:
         assert callout.locator(".admonition-title").inner_text().strip() == "When to see a doctor"
         assert callout.locator("li").count() == 8
         assert callout.is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", ["knee-anatomy.svg", "where-it-hurts.svg"])
+def test_drawing_labels_stay_on_the_card(browser: Browser, site_url: str, name: str) -> None:
+    """Larger labels on a narrow card must not run off its edge or under the rounded corner."""
+    context, page = _open(browser, site_url + "images/" + name, "light")
+    try:
+        result = page.evaluate(
+            """() => {
+                const svg = document.documentElement;
+                const vb = svg.viewBox.baseVal;
+                const boxes = [...svg.querySelectorAll('text')].map(t => {
+                    const b = t.getBBox();
+                    return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height];
+                });
+                return {width: vb.width, height: vb.height, boxes};
+            }"""
+        )
+        assert result["boxes"]
+        for text, left, top, right, bottom in result["boxes"]:
+            assert left >= 4 and top >= 4, f"{name}: {text!r} starts off the card"
+            assert right <= result["width"] - 4, f"{name}: {text!r} runs off the card"
+            assert bottom <= result["height"] - 4, f"{name}: {text!r} runs off the card"
     finally:
         context.close()
