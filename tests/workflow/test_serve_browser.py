@@ -4,39 +4,20 @@ mistake appears as a visible alert at the top of the content, announced to scree
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, expect
 
 from tests.workflow.serving import Preview, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM = os.environ.get("EDUSITE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
-@pytest.fixture
-def browser_page() -> Iterator[Page]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
-
-def test_the_open_page_reloads_and_shows_the_problem(tmp_path: Path, browser_page: Page) -> None:
+def test_the_open_page_reloads_and_shows_the_problem(
+    tmp_path: Path, context: BrowserContext
+) -> None:
+    browser_page = context.new_page()  # the session's Chromium (tests/conftest.py)
     with serving(tmp_path) as preview:
         preview: Preview
         preview.wait_for("/guide/", lambda page: "climb stairs" in page, "first build")
