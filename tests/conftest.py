@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -124,7 +125,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 # mkdocs.yml's site_url: Material navigates instantly only to URLs listed in sitemap.xml,
 # which holds this address, so instant-navigation tests serve the site under its path.
-DEPLOYED_URL = "https://example.org/runners-knee-guide/"
+DEPLOYED_URL: str = yaml.load(
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader
+)["site_url"]
 
 
 @pytest.fixture(scope="session")

@@ -13,18 +13,14 @@ The site is served under the path of mkdocs.yml's `site_url`, as it is deployed,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Page
 
-from tests.conftest import ROOT, SiteServer
+from tests.conftest import ROOT, route_sitemap_here
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SITE_URL = "https://example.org/runners-knee-guide/"  # mkdocs.yml's site_url
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PAGES = {"home": "", "article": "runners-knee/", "about": "about/", "404": "404.html"}
 WIDTHS = {"desktop": 1280, "phone": 360}
@@ -42,17 +38,6 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def deployed_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site served under the path of `site_url` (404.html needs it)."""
-    site_path = urlsplit(SITE_URL).path.strip("/")
-    root = tmp_path_factory.mktemp("deployed")
-    (root / site_path).symlink_to(built_site, target_is_directory=True)
-    server = SiteServer(root)
-    yield f"{server.url}{site_path}/"
-    server.close()
-
-
 def run_axe(page: Page) -> dict[str, Any]:
     page.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE, TAGS)
@@ -62,14 +47,14 @@ def run_axe(page: Page) -> dict[str, Any]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_passes_axe(
-    browser: Browser, deployed_url: str, name: str, scheme: str, width: str
+    browser: Browser, subpath_url: str, name: str, scheme: str, width: str
 ) -> None:
     context = browser.new_context(
         viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme
     )
     try:
         page = context.new_page()
-        page.goto(deployed_url + PAGES[name], wait_until="load")
+        page.goto(subpath_url + PAGES[name], wait_until="load")
         # Material follows the system setting: the default or the slate palette.
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
@@ -94,15 +79,15 @@ def test_every_page_passes_axe(
 
 
 def test_dark_palette_chosen_with_the_toggle_passes_axe_and_is_kept(
-    page: Page, deployed_url: str
+    page: Page, subpath_url: str
 ) -> None:
     page.emulate_media(color_scheme="light")
-    page.goto(deployed_url, wait_until="load")
+    page.goto(subpath_url, wait_until="load")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.locator("label[for='__palette_1']").click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     # Stored by Material: kept on another page and after a reload, against the system setting.
-    page.goto(deployed_url + ARTICLE, wait_until="load")
+    page.goto(subpath_url + ARTICLE, wait_until="load")
     page.reload(wait_until="load")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     found = run_axe(page)
@@ -234,8 +219,8 @@ def test_skip_link_is_first_and_lands_where_reading_starts(
         assert first, "Tab after the skip link leaves the article"
 
 
-def test_404_page_says_what_happened_and_offers_the_way_on(page: Page, deployed_url: str) -> None:
-    page.goto(deployed_url + PAGES["404"], wait_until="load")
+def test_404_page_says_what_happened_and_offers_the_way_on(page: Page, subpath_url: str) -> None:
+    page.goto(subpath_url + PAGES["404"], wait_until="load")
     assert page.locator("article h1").inner_text() == "Page not found"
     links = page.eval_on_selector_all(
         "ul.edusite-not-found a", "links => links.map(a => [a.textContent, a.href])"
@@ -245,26 +230,17 @@ def test_404_page_says_what_happened_and_offers_the_way_on(page: Page, deployed_
         assert page.request.get(href).status == 200, href
 
 
-def test_skip_link_follows_instant_navigation(page: Page, deployed_url: str) -> None:
-    # Material navigates instantly only to URLs in sitemap.xml, which holds the deployed
-    # site_url: serve it as if this server were that host.
-    host = SITE_URL.removesuffix(urlsplit(SITE_URL).path)
-    local = deployed_url.removesuffix(urlsplit(SITE_URL).path)
-
-    def sitemap(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace(host, local))
-
-    page.route("**/sitemap.xml", sitemap)
-    page.goto(deployed_url, wait_until="load")
+def test_skip_link_follows_instant_navigation(page: Page, subpath_url: str) -> None:
+    route_sitemap_here(page, subpath_url)  # Material navigates instantly only within it
+    page.goto(subpath_url, wait_until="load")
     assert page.evaluate("document.querySelector('a.md-skip').hash") == "#runners-knee-guide"
     page.evaluate("window.__sameDocument = true")
     page.locator(f'nav.md-nav--primary a.md-nav__link[href$="/{ARTICLE}"]').first.click()
-    page.wait_for_url(deployed_url + ARTICLE)
+    page.wait_for_url(subpath_url + ARTICLE)
     page.wait_for_function("document.querySelector('a.md-skip')?.hash === '#article-start'")
     assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
     page.locator("a.md-header__button.md-logo").click()
-    page.wait_for_url(deployed_url)
+    page.wait_for_url(subpath_url)
     page.wait_for_function("document.querySelector('a.md-skip')?.hash === '#runners-knee-guide'")
 
 
