@@ -90,7 +90,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return html
         html = self._article_on_page_content(html, page, config)
-        html = self._quiz_on_page_content(html, page, config)
         self._check_on_page_content(html, page)
         return html
 
@@ -98,7 +97,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return env
         self._article_on_env(env, config)
-        self._quiz_on_env(env, config, files)
         self._check_on_env(files, config)
         return env
 
@@ -108,7 +106,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return context
         self._article_on_page_context(context, page)
-        self._quiz_on_page_context(context, page)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -127,7 +124,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self._quiz_on_serve(server, config)
         return server
 
-    # --- articles: front matter, citations, FAQ, JSON-LD (owned by the articles work) ----
+    # --- articles: front matter, citations, FAQ, JSON-LD --------------------------------
 
     def _article_on_config(self, config: MkDocsConfig) -> None:
         """Load the bibliography; add the citation and FAQ extensions around one session."""
@@ -203,9 +200,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         except ValueError:
             return str(path)
 
-    # --- quizzes: compile, embed, runtime files (owned by the quiz work) -----------------
-    # Fill these in; report editors' mistakes with `self.problems.add(...)` (raised in on_env).
-    # `self.project_dir` is the folder of mkdocs.yml.
+    # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
 
     def _quiz_on_config(self, config: MkDocsConfig) -> None:
         """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
@@ -218,16 +213,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self.quiz_site.begin_page(page)
         return markdown
 
-    def _quiz_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """Post-process a page's HTML for quizzes, if needed."""
-        return html
-
-    def _quiz_on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
-        """Last checks before anything is written (problems are raised right after)."""
-
-    def _quiz_on_page_context(self, context: dict[str, Any], page: Page) -> None:
-        """Give templates what quiz pages need (runtime script URLs etc.)."""
-
     def _quiz_on_post_build(self, config: MkDocsConfig) -> None:
         """Copy the quiz wheel, Pyodide and the runtime files into the built site."""
         if self.quiz_site:
@@ -239,7 +224,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             for path in self.quiz_site.watched():
                 server.watch(str(path))
 
-    # --- editors' checks and live preview (owned by the editors' workflow work) ----------
+    # --- editors' checks and live preview (edusite.checks) -------------------------------
     # Headings, raw HTML, images and links (edusite.checks). In `mkdocs serve` problems are
     # shown in a banner on every page instead of aborting the preview (edusite.checks.preview).
 
