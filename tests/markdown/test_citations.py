@@ -75,6 +75,13 @@ def test_unknown_key_reports_its_line(render) -> None:
     assert "[@alpah2019]" in out.html  # left as typed; the build stops anyway
 
 
+def test_an_unknown_key_in_a_group_keeps_the_known_keys_cited(render) -> None:
+    out = render("Both [@org-page; @nobody2020].\n")
+    assert out.problems == ["1 E210 unknown citation key `nobody2020`"]
+    assert numbers(out.html) == [("cite-org-page-1", "1")]
+    assert list(out.result.cited) == ["org-page"]
+
+
 def test_malformed_citation_reports_its_line(render) -> None:
     out = render("One.\n\nTwo [@alpha2019, beta2020].\n")
     assert out.problems == ["3 E211 malformed citation `[@alpha2019, beta2020]`"]

@@ -52,8 +52,10 @@ class CitationPattern(InlineProcessor):
         if not all(keys):
             self._malformed(m.group(0).strip())
             return None, None, None
+        # Every unknown key is reported; the known ones still count as cited, so a typo in
+        # one key of a group does not also report its neighbours as never cited.
         known = [k.group(1) for k in keys if k and self._known(k.group(1))]
-        if len(known) != len(keys):
+        if not known:
             return None, None, None
         if len(known) == 1:
             return _marker(known[0]), m.start(0), m.end(0)
