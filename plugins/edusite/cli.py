@@ -46,7 +46,7 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiz", action="store_true", help="also create a quiz for it")
 
     def run(args: argparse.Namespace) -> int:
-        from edusite.scaffold import NewArticle, ScaffoldError, create
+        from edusite.scaffold import NewArticle, ScaffoldError, create, nav_hint
 
         article = NewArticle(args.name, args.title, args.description, args.quiz)
         try:
@@ -56,6 +56,8 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
             return 1
         for path in created:
             print(f"created {path.relative_to(Path.cwd())}")
+        if hint := nav_hint(article, Path.cwd()):
+            print(f"next: {hint}")
         print("next: fill in the notes, then run `edusite check` (or `make serve` to preview)")
         return 0
 

@@ -45,19 +45,40 @@ def _fill(name: str, values: dict[str, str]) -> str:
     return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
 
 
+def _title(article: NewArticle) -> str:
+    return article.title or article.slug.replace("-", " ").capitalize()
+
+
 def _yaml_text(text: str) -> str:
     """Text safe inside the template's double-quoted YAML strings."""
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _site_settings(project_dir: Path) -> tuple[str, str]:
-    """(site name, docs folder) from mkdocs.yml, with MkDocs's defaults if unreadable."""
+def _mkdocs_settings(project_dir: Path) -> dict:
+    """mkdocs.yml as plain strings, or {} if it is missing or unreadable."""
     try:
         loaded = yaml.load((project_dir / "mkdocs.yml").read_text("utf-8"), yaml.BaseLoader)
     except (OSError, yaml.YAMLError):
         loaded = None
-    settings = loaded if isinstance(loaded, dict) else {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _site_settings(project_dir: Path) -> tuple[str, str]:
+    """(site name, docs folder) from mkdocs.yml, with MkDocs's defaults if unreadable."""
+    settings = _mkdocs_settings(project_dir)
     return str(settings.get("site_name", "site")), str(settings.get("docs_dir", "docs"))
+
+
+def nav_hint(article: NewArticle, project_dir: Path) -> str | None:
+    """The line to add to mkdocs.yml's `nav:` when the site lists its pages by hand.
+
+    MkDocs only logs a page left out of an explicit `nav:` at INFO level, so nothing else
+    would tell the editor that readers cannot find the new page from the menu.
+    """
+    if "nav" not in _mkdocs_settings(project_dir):
+        return None
+    entry = f'- "{_title(article)}": {article.slug}.md'
+    return f"list it in the menu: under `nav:` in mkdocs.yml, add the line  {entry}"
 
 
 def plan(article: NewArticle, project_dir: Path) -> dict[Path, str]:
@@ -68,7 +89,7 @@ def plan(article: NewArticle, project_dir: Path) -> dict[Path, str]:
             "hyphens, e.g. knee-exercises"
         )
     site_name, docs_dir = _site_settings(project_dir)
-    title = article.title or article.slug.replace("-", " ").capitalize()
+    title = _title(article)
     values = {
         "slug": article.slug,
         "title": _yaml_text(title),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from edusite.scaffold import NewArticle, ScaffoldError, plan
+from edusite.scaffold import NewArticle, ScaffoldError, nav_hint, plan
 from edusite.structure.frontmatter import ARTICLE_FIELDS
 
 from tests.badinputs.sitecopy import edusite_check, make_site, mkdocs_build, run
@@ -82,3 +82,13 @@ def test_new_article_builds_with_its_quiz_form(site: Path, tmp_path: Path) -> No
     page = (tmp_path / "out" / "knee-exercises" / "index.html").read_text("utf-8")
     assert 'data-quiz-id="knee-exercises-quiz"' in page
     assert 'id="first-section"' in page
+
+
+def test_a_site_with_an_explicit_nav_is_told_where_to_list_the_page(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\nnav:\n  - Home: index.md\n")
+    assert nav_hint(NewArticle("knee-exercises", "Knee exercises"), tmp_path) == (
+        "list it in the menu: under `nav:` in mkdocs.yml, add the line  "
+        '- "Knee exercises": knee-exercises.md'
+    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\n")
+    assert nav_hint(NewArticle("knee-exercises"), tmp_path) is None
