@@ -260,7 +260,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if self.site_checks:
             compiled = getattr(getattr(self, "quiz_site", None), "compiled", None)
             quizzes = compiled.sources if compiled else None
-            self.problems.extend(self.site_checks.finish((f.src_uri for f in files), quizzes))
+            keys = set(self.articles.bibliography)
+            self.problems.extend(self.site_checks.finish((f.src_uri for f in files), quizzes, keys))
         if self.serving:
             return
         self.problems.raise_if_any()

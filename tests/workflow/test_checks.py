@@ -13,6 +13,7 @@ from edusite.checks.preview import banner, inject
 from edusite.checks.quizlinks import (
     QuizModule,
     check_quiz_links,
+    citation_keys,
     embedded_quizzes,
     fragment_links,
 )
@@ -211,3 +212,30 @@ def test_quiz_links_are_checked_on_every_page_that_embeds_the_quiz(
             'quiz link to "#symptoms", but index.md (which embeds knee-quiz) has no such section',
         ),
     ]
+
+
+def test_quiz_citation_keys_are_found_with_their_lines() -> None:
+    module = 'A = "Ice helps [@aaos-pfps]."\nB = (\n    "Both [@neal2019; @logan2017]"\n)\n'
+    assert citation_keys(module) == [("aaos-pfps", 1), ("neal2019", 3), ("logan2017", 3)]
+
+
+def test_quiz_citations_must_be_listed_by_every_page_that_embeds_the_quiz(
+    tmp_path: Path,
+) -> None:
+    quiz = tmp_path / "quiz.py"
+    quiz.write_text('WHY = "Taping helps with therapy [@logan2017; @typo2020]."\n')
+    site = SiteIndex()
+    site.add_page("knee.md", "knee/", '<li id="source-logan2017">Logan</li>')
+    site.add_page("index.md", "", "<p>No sources here.</p>")
+    embeds = {"knee.md": ["knee-quiz"], "index.md": ["knee-quiz"]}
+    modules = {"knee-quiz": QuizModule("quizzes/knee/quiz.py", quiz)}
+    problems = check_quiz_links(embeds, modules, site, bibliography_keys={"logan2017"})
+    assert [(p.path, p.line, p.code, p.message) for p in problems] == [
+        (
+            "quizzes/knee/quiz.py",
+            1,
+            "E524",
+            "quiz cites [@logan2017], but index.md (which embeds knee-quiz) does not cite that "
+            "source, so readers get no link to it",
+        )
+    ]  # typo2020 is not in the bibliography: the quiz compiler reports it (E4xx), not this

@@ -1,9 +1,11 @@
-"""Links from quiz results back into the article (`"#shoes"`) must still exist there.
+"""Links from quiz results back into the article must still exist there.
 
-Quiz modules link to sections of the page that embeds them. When an editor renames a
-section's `{#id}`, those links would break silently, because they only appear in results in
-the reader's browser. Every string literal in a quiz's module that is exactly an in-page link
-(`"#some-id"`) is checked against each page embedding one of the module's quizzes.
+Quiz modules link to sections of the page that embeds them, and cite its sources. When an
+editor renames a section's `{#id}` or stops citing a source, those links would break
+silently, because they only appear in results in the reader's browser (a citation the page
+does not list shows as a bare `[key]`). Every string literal in a quiz's module that is
+exactly an in-page link (`"#some-id"`, E523), and every `[@key]` in it (E524), is checked
+against each page embedding one of the module's quizzes.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from edusite.errors import ContentProblem
 
 _EMBED = re.compile(r"^[ \t]*:::[ \t]*quiz[ \t]+(?P<id>\S+)[ \t]*$", re.MULTILINE)
 _FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
+_CITATION = re.compile(r"\[@([^\]\n]+)\]")
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,28 @@ def fragment_links(text: str) -> list[tuple[str, int]]:
     return found
 
 
+def citation_keys(text: str) -> list[tuple[str, int]]:
+    """(key, line) for each key of each `[@key]` or `[@a; @b]` marker in a module's text."""
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _CITATION.finditer(line):
+            keys = (part.strip().removeprefix("@") for part in match[1].split(";"))
+            found.extend((key, number) for key in keys if key)
+    return found
+
+
 def check_quiz_links(
     embeds: Mapping[str, Iterable[str]],
     modules: Mapping[str, QuizModule],
     index: SiteIndex,
+    bibliography_keys: Collection[str] = (),
 ) -> list[ContentProblem]:
-    """Quiz links to sections missing from a page that embeds the quiz (E523).
+    """Quiz links to sections (E523) and citations of sources (E524) that a page embedding
+    the quiz lacks.
 
     `embeds` maps a page (docs path) to the quiz ids it embeds; `modules` a quiz id to the
-    module defining it.
+    module defining it. Only keys in `bibliography_keys` are checked here: the quiz compiler
+    already reports unknown keys.
     """
     pages_of: dict[QuizModule, dict[str, list[str]]] = {}
     for page, quiz_ids in embeds.items():
@@ -90,6 +106,25 @@ def check_quiz_links(
                         f"{', '.join(sorted(set(quiz_ids)))}) has no such section",
                         "Use the {#id} of a section of that page, or put the id back on the "
                         "section it belonged to.",
+                        lines[line - 1] if line <= len(lines) else "",
+                    )
+                )
+        for key, line in citation_keys(text):
+            if key not in bibliography_keys:
+                continue
+            for page, quiz_ids in sorted(pages.items()):
+                if f"source-{key}" in index.anchors.get(page, set()):
+                    continue
+                problems.append(
+                    ContentProblem(
+                        module.shown,
+                        line,
+                        "E524",
+                        f"quiz cites [@{key}], but {page} (which embeds "
+                        f"{', '.join(sorted(set(quiz_ids)))}) does not cite that source, so "
+                        "readers get no link to it",
+                        f"Cite [@{key}] in that page where it supports a claim, or cite a "
+                        "source the page already lists.",
                         lines[line - 1] if line <= len(lines) else "",
                     )
                 )

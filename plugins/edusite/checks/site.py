@@ -6,7 +6,7 @@ The plugin creates a fresh `SiteChecks` in `on_config`, so nothing is kept betwe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,10 +52,14 @@ class SiteChecks:
         self.index.add_page(src_uri, url, html)
 
     def finish(
-        self, all_files: Iterable[str], quizzes: Mapping[str, tuple[str, int]] | None = None
+        self,
+        all_files: Iterable[str],
+        quizzes: Mapping[str, tuple[str, int]] | None = None,
+        bibliography_keys: Collection[str] = (),
     ) -> list[ContentProblem]:
         """Check every page's internal links against all pages' anchors and files, and the
-        in-page links of quizzes (`quizzes`: quiz id -> (module path, line), as compiled)."""
+        in-page links and citations of quizzes (`quizzes`: quiz id -> (module path, line), as
+        compiled)."""
         self.index.files.update(all_files)
         problems: list[ContentProblem] = []
         for page in self._pages.values():
@@ -64,5 +68,5 @@ class SiteChecks:
             quiz_id: QuizModule(shown, self.project_dir / shown)
             for quiz_id, (shown, _) in (quizzes or {}).items()
         }
-        problems.extend(check_quiz_links(self._embeds, modules, self.index))
+        problems.extend(check_quiz_links(self._embeds, modules, self.index, bibliography_keys))
         return problems
