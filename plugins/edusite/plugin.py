@@ -244,7 +244,12 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def _check_on_page_markdown(self, page: Page) -> None:
         if self.site_checks and page.file.abs_src_path:
             self.problems.extend(
-                self.site_checks.page(Path(page.file.abs_src_path), page.file.src_uri, page.url)
+                self.site_checks.page(
+                    Path(page.file.abs_src_path),
+                    page.file.src_uri,
+                    page.url,
+                    page.file.content_string,
+                )
             )
 
     def _check_on_page_content(self, html: str, page: Page) -> None:

@@ -13,7 +13,7 @@ from edusite.checks.preview import banner, inject
 from edusite.checks.quizlinks import (
     QuizModule,
     check_quiz_links,
-    citation_keys,
+    cited_keys_by_line,
     embedded_quizzes,
     fragment_links,
 )
@@ -216,7 +216,7 @@ def test_quiz_links_are_checked_on_every_page_that_embeds_the_quiz(
 
 def test_quiz_citation_keys_are_found_with_their_lines() -> None:
     module = 'A = "Ice helps [@aaos-pfps]."\nB = (\n    "Both [@neal2019; @logan2017]"\n)\n'
-    assert citation_keys(module) == [("aaos-pfps", 1), ("neal2019", 3), ("logan2017", 3)]
+    assert cited_keys_by_line(module) == [("aaos-pfps", 1), ("logan2017", 3), ("neal2019", 3)]
 
 
 def test_quiz_citations_must_be_listed_by_every_page_that_embeds_the_quiz(

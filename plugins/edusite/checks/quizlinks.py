@@ -18,13 +18,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizkit.text import citation_keys
+
 from edusite.checks.links import SiteIndex
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.markdown.quizembed import DIRECTIVE
 
-_EMBED = re.compile(r"^[ \t]*:::[ \t]*quiz[ \t]+(?P<id>\S+)[ \t]*$", re.MULTILINE)
 _FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
-_CITATION = re.compile(r"\[@([^\]\n]+)\]")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ class QuizModule:
 
 
 def embedded_quizzes(doc: SourceDoc) -> list[str]:
-    """Ids of the quizzes a page embeds with `::: quiz <id>` (outside code)."""
-    return [match["id"] for match in _EMBED.finditer(doc.masked)]
+    """Ids of the quizzes a page embeds with `::: quiz <id>` (outside code); a malformed
+    directive is the embed extension's to report (E402)."""
+    found = (DIRECTIVE.match(line) for line in doc.masked.splitlines())
+    return [words[0] for match in found if match and (words := match["rest"].split())]
 
 
 def fragment_links(text: str) -> list[tuple[str, int]]:
@@ -58,14 +61,13 @@ def fragment_links(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def citation_keys(text: str) -> list[tuple[str, int]]:
-    """(key, line) for each key of each `[@key]` or `[@a; @b]` marker in a module's text."""
-    found: list[tuple[str, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _CITATION.finditer(line):
-            keys = (part.strip().removeprefix("@") for part in match[1].split(";"))
-            found.extend((key, number) for key in keys if key)
-    return found
+def cited_keys_by_line(text: str) -> list[tuple[str, int]]:
+    """(key, line) for each key a module cites, by quizkit's own `[@key]` syntax."""
+    return [
+        (key, number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for key in sorted(citation_keys(line))
+    ]
 
 
 def check_quiz_links(
@@ -109,7 +111,7 @@ def check_quiz_links(
                         lines[line - 1] if line <= len(lines) else "",
                     )
                 )
-        for key, line in citation_keys(text):
+        for key, line in cited_keys_by_line(text):
             if key not in bibliography_keys:
                 continue
             for page, quiz_ids in sorted(pages.items()):

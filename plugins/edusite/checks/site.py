@@ -40,9 +40,10 @@ class SiteChecks:
         except ValueError:
             return abs_path.as_posix()
 
-    def page(self, abs_src_path: Path, src_uri: str, url: str) -> list[ContentProblem]:
-        """Read the page's raw file and run every check that needs only this page."""
-        doc = SourceDoc.read(abs_src_path, self.shown_path(abs_src_path), src_uri)
+    def page(self, abs_src_path: Path, src_uri: str, url: str, text: str) -> list[ContentProblem]:
+        """Run every check that needs only this page on its raw text (as MkDocs read it)."""
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        doc = SourceDoc(self.shown_path(abs_src_path), text, src_uri, abs_src_path)
         self._pages[src_uri] = _Page(doc, url)
         self._embeds[src_uri] = embedded_quizzes(doc)
         return check_source(doc, self.docs_dir)

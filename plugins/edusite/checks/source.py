@@ -82,12 +82,6 @@ class SourceDoc:
         self.masked = mask(self.text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
-    @classmethod
-    def read(cls, path: Path, shown_as: str, src_uri: str = "") -> SourceDoc:
-        """Read a file as UTF-8 (newlines normalised the way Markdown sees them)."""
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        return cls(shown_as, text, src_uri or path.name, path)
-
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return bisect_right(self._line_starts, offset)
