@@ -22,7 +22,8 @@ from quizkit.text import keys_in
 
 Answers = Mapping[str, Raw]
 Values = dict[str, Any]
-_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+#: What a quiz id looks like (kebab-case); the compiler and the `::: quiz` embed use it too.
+QUIZ_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _QUESTION_ID = re.compile(r"^[A-Za-z][\w-]*$")
 FIX_ANSWERS = "Some answers need a look. See the messages next to them."
 
@@ -160,7 +161,7 @@ class QuizBase:
 
     def problems(self) -> list[str]:
         """Authoring mistakes (empty when well formed); the compiler reports them."""
-        problems = [] if _KEBAB.match(self.id) else [f"id {self.id!r} must be kebab-case"]
+        problems = [] if QUIZ_ID.match(self.id) else [f"id {self.id!r} must be kebab-case"]
         if not self.title.strip():
             problems.append("the title is empty")
         if not self.questions:

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from quizkit.base import QUIZ_ID
 
 from edusite.errors import Problems
 
@@ -26,7 +27,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
 
 DIRECTIVE = re.compile(r"^(?P<indent>\s*):::\s*quiz\b(?P<rest>.*)$")
-QUIZ_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 CODE_UNKNOWN = "E401"

@@ -6,7 +6,6 @@ holds for any object that keeps the contract, whatever authoring helpers built i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +14,6 @@ from edusite.quizc import codes
 KINDS = ("quiz", "selfcheck", "tool")
 QUESTION_TYPES = ("single", "multiple", "yesno", "number")
 CHOICE_TYPES = ("single", "multiple", "yesno")
-KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # report(code, message, hint, literal-to-locate, nth occurrence of that literal)
 Report = Callable[[str, str, str, str | None, int], None]

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quizkit.base import QUIZ_ID
+
 from edusite.errors import ContentProblem
 from edusite.quizc import codes
 from edusite.quizc.source import definition_node, literal_line, source_line, statement_at
-from edusite.quizc.spec_checks import KEBAB, check_spec
+from edusite.quizc.spec_checks import check_spec
 
 _QUOTED = re.compile(r"'([^']+)'")
 
@@ -175,7 +177,7 @@ def _check_object(
 ) -> CheckedQuiz | None:
     quiz_id = fact["id"]
     before = len(out)
-    if not KEBAB.match(quiz_id):
+    if not QUIZ_ID.match(quiz_id):
         out.append(
             site.problem(
                 site.line_of(quiz_id),
