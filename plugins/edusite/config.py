@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
+from quizkit.care import CareSettings
 
 
 class EduSiteConfig(Config):
-    """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`."""
+    """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`, `care_*`."""
 
     enabled = opt.Type(bool, default=True)
     """Turn the whole plugin off (for example to time a build without it)."""
@@ -35,3 +36,25 @@ class EduSiteConfig(Config):
         ),
     )
     """Text of the medical disclaimer shown on every article."""
+
+    care_emergency_number = opt.Type(str, default=CareSettings.emergency_number)
+    """The number to call in an emergency, e.g. "999", "911" or "112" (care cards)."""
+
+    care_emergency_department = opt.Type(str, default=CareSettings.emergency_department)
+    """Where to go in an emergency, e.g. "A&E" or "the emergency room"."""
+
+    care_urgent_help = opt.Type(str, default=CareSettings.urgent_help)
+    """What to do for urgent help today, as a phrase after "Do not wait:" and before "today",
+    e.g. "call your doctor's office or go to an urgent care center"."""
+
+    care_routine_services = opt.Type(str, default=CareSettings.routine_services)
+    """Who to see within days, after "See" / "an appointment with", e.g. "a doctor"."""
+
+    def care_settings(self) -> CareSettings:
+        """The `care_*` options as the care cards' settings (see `quizkit.care`)."""
+        return CareSettings(
+            emergency_number=self.care_emergency_number,
+            emergency_department=self.care_emergency_department,
+            urgent_help=self.care_urgent_help,
+            routine_services=self.care_routine_services,
+        )

@@ -130,7 +130,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         """Load the bibliography; add the citation and FAQ extensions around one session."""
         source = self.project_dir / self.config.bibliography
         bibliography = load_bibliography(source, self.problems, self._article_path(source))
-        self.articles = RenderSession(bibliography, self.problems)
+        self.articles = RenderSession(bibliography, self.problems, self.config.care_settings())
         self.article_views: dict[str, ArticleView] = {}
         self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
         config.markdown_extensions.extend(article_extensions(self.articles, inline_jsonld=False))

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from quizkit import blocks
+from quizkit import blocks, care
 from quizkit.base import Answers, InputError, QuizBase, Values
 from quizkit.numbers import FieldError, parse_number
 from quizkit.questions import MultipleChoice, Number, Option, Question, SingleChoice, YesNo
 from quizkit.quiz import Quiz
-from quizkit.selfcheck import NOT_A_DIAGNOSIS, Decision, Outcome, SelfCheck
+from quizkit.selfcheck import NOT_A_DIAGNOSIS, Decision, Outcome, RedFlag, SelfCheck
 from quizkit.text import citation_keys
 from quizkit.tool import Tool
 
@@ -41,12 +41,14 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizBase",
+    "RedFlag",
     "SelfCheck",
     "SingleChoice",
     "Tool",
     "Values",
     "YesNo",
     "blocks",
+    "care",
     "citation_keys",
     "collect",
     "parse_number",

@@ -101,13 +101,17 @@ class QuizBase:
     def samples(self) -> list[dict[str, Raw]]:
         """Answer sets the build runs: declared ones, then every option of every question once."""
         found = [dict(s) for s in self.sample_answers]
-        base = {q.id: q.correct_raw() for q in self.questions}
+        base = self.sample_base()
         found.append(base)
         for question in self.questions:
             for raw in question.raw_choices():
                 if raw != base[question.id]:
                     found.append({**base, question.id: raw})
         return found
+
+    def sample_base(self) -> dict[str, Raw]:
+        """The answer set `samples()` varies one question at a time: each right answer."""
+        return {q.id: q.correct_raw() for q in self.questions}
 
     def cited_keys(self) -> set[str]:
         """Citation keys in every text, including the results of the samples."""

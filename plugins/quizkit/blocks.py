@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from quizkit.care import TIER_IDS
+
 Block = dict[str, Any]
 LEVELS = ("danger", "warning", "info", "success")
 
@@ -29,6 +31,7 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
     "chart": ("title", "x_label", "y_label", "points"),
     "feedback": ("question_id", "correct", "text"),
     "score": ("correct", "total"),
+    "care": ("tier",),
 }
 
 
@@ -102,6 +105,11 @@ def score(correct: int, total: int) -> Block:
     return {"type": "score", "correct": correct, "total": total}
 
 
+def care(tier: str) -> Block:
+    """A care tier's card (`quizkit.care`): the page shows the site's standard wording."""
+    return {"type": "care", "tier": tier}
+
+
 def _item_problems(kind: str, items: object) -> list[str]:
     if not isinstance(items, list):
         return [f"{kind} block: items must be a list"]
@@ -137,6 +145,8 @@ def _value_problems(block: Mapping[str, Any]) -> list[str]:
                 return ["chart block: every point must be {'label', 'value': number}"]
     if kind == "feedback" and block["correct"] not in (True, False, None):
         return ["feedback block: correct must be true, false or null"]
+    if kind == "care" and block["tier"] not in TIER_IDS:
+        return [f"care block: tier must be one of {', '.join(TIER_IDS)}, not {block['tier']!r}"]
     if kind == "score" and not all(type(block[k]) is int for k in ("correct", "total")):
         return ["score block: correct and total must be whole numbers"]
     return []

@@ -1,48 +1,126 @@
 """runners-knee-self-check: does your knee pain fit the runner's knee pattern?
 
-Education, not triage. Warning signs come first: ANY of them leads to "Get medical care
-promptly", whatever the other answers are. Only then do the symptom questions count.
+Education, not triage, but never under-triage. The warning signs come first, each leading to
+a care tier (quizkit decides those results alone: the most urgent tier answered "yes" wins,
+whatever the other answers). Only with no warning sign do the symptom questions count; they
+lead at most to "see someone soon". The article's "When to see a doctor" boxes list the same
+signs under the same tiers (tests/quizzes/test_rk_self_check.py keeps the two in step).
 """
 
 from __future__ import annotations
 
-from quizkit import Decision, MultipleChoice, Option, Outcome, SelfCheck, SingleChoice, Values
+from quizkit import (
+    Decision,
+    MultipleChoice,
+    Option,
+    Outcome,
+    RedFlag,
+    SelfCheck,
+    SingleChoice,
+    Values,
+)
 from quizkit import YesNo as _YesNo
+from quizkit.care import EMERGENCY, SELF_CARE, SOON, URGENT
 
-#: The warning signs, in the order of the article's "When to see a doctor" box:
-#: question id -> (question, the reason shown when the answer is yes).
-RED_FLAGS: dict[str, tuple[str, str]] = {
-    "swollen": (
-        "Is your knee swollen, hot or red, or do you have a fever?",
-        "Your knee is swollen, hot or red, or you have a fever.",
+#: The warning signs, most urgent first, in the order of the article's boxes.
+RED_FLAGS = [
+    RedFlag(
+        "calf_breathless",
+        "Do you have pain or swelling in your calf, and also chest pain or trouble breathing?",
+        EMERGENCY,
+        "You have pain or swelling in your calf, and chest pain or trouble breathing. This "
+        "can be a blood clot that has reached the lungs [@nhs-dvt].",
     ),
-    "no_weight": (
-        "Are you unable to put weight on your leg (to stand or walk on it)?",
-        "You cannot put weight on your leg.",
+    RedFlag(
+        "cold_leg",
+        "Is your leg or foot below the knee cold, pale or blue?",
+        EMERGENCY,
+        "Your leg or foot below the knee is cold, pale or blue. This can mean that blood is "
+        "not getting through.",
     ),
-    "gives_way": (
-        "Does your knee give way under you, or lock so you cannot move it?",
-        "Your knee gives way or locks.",
+    RedFlag(
+        "deformity",
+        "After an injury, does your knee look out of shape, or has your kneecap moved out of "
+        "place?",
+        EMERGENCY,
+        "After an injury, your knee looks out of shape, or your kneecap has moved out of "
+        "place [@nhs-dislocated-kneecap].",
     ),
-    "injury": (
-        "Did the pain begin with a fall, a twist or a blow to the knee?",
-        "The pain began with a fall, a twist or a blow.",
+    RedFlag(
+        "fast_swelling",
+        "Did your knee swell up fast, within hours of an injury, or after you felt a pop?",
+        EMERGENCY,
+        "Your knee swelled up fast after an injury, or after you felt a pop "
+        "[@nhs-dislocated-kneecap].",
     ),
-    "night_pain": ("Does the pain wake you up at night?", "The pain wakes you up at night."),
-    "numbness": (
-        "Do you have numbness or tingling in your leg or foot?",
+    RedFlag(
+        "no_weight",
+        "Are you unable to put weight on your leg, or to stand on it?",
+        URGENT,
+        "You cannot put weight on your leg [@nhs-dislocated-kneecap].",
+    ),
+    RedFlag(
+        "hot_fever",
+        "Is your knee hot and red, and do you have a fever or feel unwell?",
+        URGENT,
+        "Your knee is hot and red, and you have a fever or feel unwell. This can be an "
+        "infection in the joint [@nhs-septic-arthritis].",
+    ),
+    RedFlag(
+        "calf",
+        "Do you have pain or swelling in the calf of one leg?",
+        URGENT,
+        "You have pain or swelling in one calf. This can be a blood clot [@nhs-dvt].",
+    ),
+    RedFlag(
+        "locked",
+        "Is your knee locked, so that you cannot straighten it?",
+        URGENT,
+        "Your knee is locked and will not straighten.",
+    ),
+    RedFlag(
+        "child_limp",
+        "Is this for a child or teen (under 18) who limps, has sudden pain in the hip, groin, "
+        "thigh or knee, or will not put weight on the leg?",
+        URGENT,
+        "A child or teen limps, has sudden pain in the hip, groin, thigh or knee, or will "
+        "not put weight on the leg [@nhs-irritable-hip].",
+        help="Answer no if the person with knee pain is 18 or older.",
+    ),
+    RedFlag(
+        "night_pain",
+        "Does the pain wake you at night, or is it there even when you rest?",
+        SOON,
+        "The pain wakes you at night, or is there even at rest [@nhs-bone-cancer].",
+    ),
+    RedFlag(
+        "numbness",
+        "Do you have numbness or tingling in your leg or foot, without an injury?",
+        SOON,
         "You have numbness or tingling in your leg or foot.",
     ),
-    "calf": (
-        "Does your calf (the back of your lower leg) hurt or look swollen?",
-        "Your calf hurts or is swollen.",
+    RedFlag(
+        "gives_way",
+        "Does your knee keep giving way under you?",
+        SOON,
+        "Your knee keeps giving way.",
     ),
-    "under_18": (
-        "Are you under 18 years old?",
-        "You are under 18. A child or teen with knee pain, a limp or hip pain should "
-        "see a doctor: in young people, a hip problem can show up as knee pain.",
+    RedFlag(
+        "weight_loss",
+        "Have you lost weight without trying, or have you had cancer before?",
+        SOON,
+        "You have lost weight without trying, or you have had cancer before [@nhs-bone-cancer].",
     ),
-}
+    RedFlag(
+        "under_18",
+        "Is the person with knee pain under 18 years old?",
+        SOON,
+        "The knee pain is in a child or teen. A doctor should check it: in young people, a "
+        "problem in the hip can show up as pain in the knee [@nhs-irritable-hip].",
+        help="If you are a parent or carer filling this in for a child, answer every question "
+        "for the child.",
+    ),
+]
 
 ACTIVITIES = [
     Option("stairs", "Going up or down stairs"),
@@ -52,27 +130,21 @@ ACTIVITIES = [
     Option("running", "Running or walking"),
 ]
 
-SEE_DOCTOR = ("When to see a doctor", "#when-to-see-a-doctor")
+SEE_DOCTOR = ("When to get help", "#when-to-see-a-doctor")
 SYMPTOMS = ("Symptoms of runner's knee", "#symptoms")
+NOT_BETTER = (
+    "If it is not better after 2 to 3 weeks of home care, or it gets worse, see a GP or a "
+    "physiotherapist."
+)
 
 OUTCOMES = [
     Outcome(
-        "red-flags",
-        "Get medical care promptly",
-        "You gave at least one answer that is a warning sign. Warning signs can point to a "
-        "problem other than runner's knee, such as an infection, a broken bone, a torn "
-        "ligament or a blood clot. Please see a doctor soon. If it is severe or sudden, get "
-        "urgent care.",
-        level="danger",
-        links=[SEE_DOCTOR],
-    ),
-    Outcome(
         "pattern",
-        "Your answers sound like the runner's knee pattern",
+        "Your answers fit the runner's knee pattern",
         "Pain around the kneecap that gets worse when you bend your knee is the typical "
-        "pattern of runner's knee [@aaos-pfps]. Most people can start to treat it at home. "
-        "If it does not get better in a few weeks, see a doctor or a physical therapist.",
-        level="info",
+        f"pattern of runner's knee [@aaos-pfps]. Most people can start to treat it at home. "
+        f"{NOT_BETTER}",
+        tier=SELF_CARE,
         links=[
             ("What is runner's knee?", "#what-is-runners-knee"),
             SYMPTOMS,
@@ -84,28 +156,31 @@ OUTCOMES = [
         "unclear",
         "Your answers only partly fit the pattern",
         "Some of your answers fit runner's knee, but not all of them. Read about the "
-        "symptoms. If the pain lasts more than a few weeks or keeps coming back, see a doctor "
-        "or a physical therapist.",
-        level="warning",
+        f"symptoms. {NOT_BETTER}",
+        tier=SELF_CARE,
+        links=[SYMPTOMS, ("Diagnosis", "#diagnosis"), SEE_DOCTOR],
+    ),
+    Outcome(
+        "below-kneecap",
+        "Pain just below the kneecap fits jumper's knee better",
+        "Pain in the tendon just below the kneecap is more likely to be jumper's knee. That "
+        "is a different problem, and it is treated in a different way [@crossley2015]. A GP "
+        "or a physiotherapist can find out which one you have.",
+        tier=SOON,
         links=[SYMPTOMS, ("Diagnosis", "#diagnosis"), SEE_DOCTOR],
     ),
     Outcome(
         "not-pattern",
-        "This does not fit the runner's knee pattern: see a professional",
+        "This does not fit the runner's knee pattern",
         "Runner's knee hurts at the front of the knee, around the kneecap. Pain in another "
-        "place has other causes, which need other care. A doctor or a physical therapist can "
-        "find out what is going on.",
-        level="warning",
+        "place has other causes, which need other care. A GP or a physiotherapist can find "
+        "out what is going on.",
+        tier=SOON,
         links=[SYMPTOMS, ("Diagnosis", "#diagnosis"), SEE_DOCTOR],
     ),
 ]
 
 _ACTIVITY_WORDS = {o.value: o.label.lower() for o in ACTIVITIES}
-
-
-def red_flags(values: Values) -> list[str]:
-    """The reasons for each warning sign answered "yes", in question order."""
-    return [reason for qid, (_, reason) in RED_FLAGS.items() if values[qid]]
 
 
 def _risk_reasons(values: Values) -> list[str]:
@@ -134,11 +209,10 @@ def _risk_reasons(values: Values) -> list[str]:
 
 
 def decide(values: Values) -> Decision:
-    """Warning signs first and alone; then where and when it hurts."""
-    flags = red_flags(values)
-    if flags:
-        return Decision("red-flags", flags)
+    """Where and when it hurts (quizkit has already handled every warning sign)."""
     where, when = values["where"], values["when"]
+    if where == "below":
+        return Decision("below-kneecap", ["Your pain is just below the kneecap."])
     if where == "elsewhere":
         return Decision(
             "not-pattern", ["Your pain is not at the front of the knee, around the kneecap."]
@@ -167,24 +241,13 @@ def decide(values: Values) -> Decision:
     return Decision("unclear", [*reasons, *_risk_reasons(values)])
 
 
-def _flag_question(qid: str) -> _YesNo:
-    prompt = RED_FLAGS[qid][0]
-    return _YesNo(
-        qid,
-        prompt,
-        help="Warning sign"
-        if qid != "under_18"
-        else "Children and teens need a doctor's check for knee pain.",
-    )
-
-
 QUESTIONS = [
-    *(_flag_question(qid) for qid in RED_FLAGS),
     SingleChoice(
         "where",
         "Where does your knee hurt most?",
         options=[
             Option("front", "At the front, around or behind the kneecap"),
+            Option("below", "Just below the kneecap, on the tendon"),
             Option("elsewhere", "Somewhere else: the inside, outside or back of the knee"),
             Option("not-sure", "I am not sure"),
         ],
@@ -220,7 +283,7 @@ QUESTIONS = [
 ]
 
 #: One answer set per outcome, so the build sees every outcome reached.
-_CALM = {qid: "no" for qid in RED_FLAGS} | {
+_CALM = {flag.id: "no" for flag in RED_FLAGS} | {
     "where": "front",
     "when": ["stairs", "squatting"],
     "popping": "yes",
@@ -231,8 +294,9 @@ _CALM = {qid: "no" for qid in RED_FLAGS} | {
 }
 SAMPLES = [
     _CALM,
-    _CALM | {"swollen": "yes"},
+    _CALM | {"hot_fever": "yes"},
     _CALM | {"where": "not-sure"},
+    _CALM | {"where": "below"},
     _CALM | {"where": "elsewhere"},
 ]
 
@@ -240,8 +304,12 @@ runners_knee_self_check = SelfCheck(
     id="runners-knee-self-check",
     title="Does your knee pain fit the runner's knee pattern?",
     intro="Answer a few questions about your knee. The first questions look for warning "
-    "signs that need a doctor. Your answers stay in your browser. This is not a "
-    "diagnosis: it helps you learn which parts of this guide fit you.",
+    "signs: if you answer yes to one, you see what to do straight away, and the other "
+    "questions become optional. If you are filling this in for a child, answer for them. "
+    "Your answers stay in your browser. This is not a diagnosis: it helps you learn which "
+    "parts of this guide fit you.",
+    red_flags=RED_FLAGS,
+    red_flag_links=[SEE_DOCTOR],
     questions=QUESTIONS,
     outcomes=OUTCOMES,
     decide=decide,

@@ -51,7 +51,7 @@ json.dumps({
 """
     reply = run_in_pyodide(tmp_path, code, wheel=good_compiled.wheel_path)
     assert reply["result"] == {
-        "outcome": "care",
+        "outcome": "red-flag",
         "loader": "SourcelessFileLoader",
         "file": "/home/pyodide/quizzes/demo/check.pyc",
         "python": "3.13.2",

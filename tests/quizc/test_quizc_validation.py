@@ -63,7 +63,7 @@ EXPECTED = [
         18,
         "E423",
         "evaluate() of 'bad-result': unknown block type 'banner'; use one of heading, "
-        "paragraph, notice, list, links, table, chart, feedback, score (answers {'ok': 'yes'})",
+        "paragraph, notice, list, links, table, chart, feedback, score, care (answers {'ok': 'yes'})",
     ),
 ]
 
@@ -121,9 +121,9 @@ large = SelfCheck(
     title="Thirteen questions: 8192 combinations, too many to try all",
     questions=[YesNo(f"q{n}", f"Question {n}?") for n in range(13)],
     outcomes=[
-        Outcome("both-no", "Both no", "Only a combination reaches this."),
-        Outcome("other", "Other", "Most answers."),
-        Outcome("never", "Never", "Nothing reaches this."),
+        Outcome("both-no", "Both no", "Only a combination reaches this.", tier="soon"),
+        Outcome("other", "Other", "Most answers.", tier="self-care"),
+        Outcome("never", "Never", "Nothing reaches this.", tier="self-care"),
     ],
     decide=decide,
 )
@@ -148,3 +148,48 @@ def test_large_self_checks_are_tried_with_random_combinations(tmp_path, compile_
     assert problem.hint == (
         "Samples and random answer combinations missed it: add sample_answers for it."
     )
+
+
+UNTIERED_CHECK = '''from quizkit import Decision, Outcome, RedFlag, SelfCheck, YesNo
+
+check = SelfCheck(
+    id="untiered-check",
+    title="A red flag without a tier, an outcome only a red flag may reach",
+    red_flags=[
+        RedFlag("fever", "Fever?", "urgent", "You have a fever."),
+        RedFlag("calf", "Calf pain?", "", "Your calf hurts."),
+    ],
+    questions=[YesNo("sore", "Sore?")],
+    outcomes=[
+        Outcome("rest", "Rest", "Rest it.", tier="self-care"),
+        Outcome("rush", "Rush", "Go now.", tier="emergency"),
+    ],
+    decide=lambda values: Decision("rush" if values["sore"] else "rest"),
+)
+'''
+
+
+def test_triage_rules_are_enforced_at_the_lines_that_break_them(tmp_path, compile_):
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    (quizzes / "__init__.py").write_text("")
+    (quizzes / "untiered.py").write_text(UNTIERED_CHECK)
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes)
+    found = [(p.path, p.line, p.code, p.message) for p in caught.value.problems]
+    assert found == [
+        (
+            "quizzes/untiered.py",
+            8,
+            "E427",
+            "self-check 'untiered-check': red flag 'calf' has no tier: give it one of "
+            "emergency, urgent, soon, self-care",
+        ),
+        (
+            "quizzes/untiered.py",
+            13,
+            "E427",
+            "self-check 'untiered-check': outcome 'rush' has the tier 'emergency', which only "
+            "a red flag may lead to: declare the answer that leads there as a RedFlag",
+        ),
+    ]

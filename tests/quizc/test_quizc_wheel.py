@@ -73,7 +73,7 @@ def test_the_wheel_alone_imports_and_evaluates(good_compiled):
         check=True,
         cwd=compiled.wheel_path.parent,
     )
-    assert json.loads(done.stdout) == "care"
+    assert json.loads(done.stdout) == "red-flag"
 
 
 def test_same_sources_give_the_same_bytes(project, compile_, tmp_path):

@@ -19,6 +19,7 @@ def test_builders_make_valid_json_blocks() -> None:
         blocks.chart("C", "Week", "km", [("Week 1", 11)]),
         blocks.feedback("q1", None, "F"),
         blocks.score(3, 4),
+        blocks.care("urgent"),
     ]
     assert {b["type"] for b in made} == set(blocks.BLOCK_KEYS)
     for block in made:

@@ -16,6 +16,7 @@ from quizkit import (
     Option,
     Outcome,
     Quiz,
+    RedFlag,
     SelfCheck,
     SingleChoice,
     Tool,
@@ -52,21 +53,19 @@ def make_quiz() -> Quiz:
 
 def make_check() -> SelfCheck:
     def decide(values):
-        if values["fever"]:
-            return Decision("care", ["You have a fever."])
-        return Decision("fits" if values["where"] == "front" else "other")
+        return Decision("fits" if values["where"] == "front" else "other", ["It hurts."])
 
     return SelfCheck(
         id="mini-check",
         title="Mini check",
+        red_flags=[RedFlag("fever", "Fever?", "urgent", "You have a fever.")],
+        red_flag_links=[("Doctor", "#doctor")],
         questions=[
-            YesNo("fever", "Fever?"),
             SingleChoice("where", "Where?", options=[Option("front", "F"), Option("back", "B")]),
         ],
         outcomes=[
-            Outcome("care", "Get care", "Now.", level="danger", links=[("Doctor", "#doctor")]),
-            Outcome("fits", "Fits", "Read on [@crossley2015]."),
-            Outcome("other", "Other", "See someone."),
+            Outcome("fits", "Fits", "Read on [@crossley2015].", tier="self-care"),
+            Outcome("other", "Other", "See someone.", tier="soon"),
         ],
         decide=decide,
     )
@@ -90,7 +89,7 @@ def make_tool() -> Tool:
 def test_spec_and_every_sample_follow_the_contract(factory) -> None:
     obj = factory()
     spec = obj.spec()
-    assert set(spec) == SPEC_KEYS
+    assert set(spec) == SPEC_KEYS | ({"red_flags"} if obj.kind == "selfcheck" else set())
     assert spec["kind"] == obj.kind
     assert json.loads(json.dumps(spec)) == spec
     assert obj.problems() == []
@@ -121,18 +120,53 @@ def test_quiz_reports_every_unreadable_field_at_once() -> None:
 def test_selfcheck_outcome_reasons_and_disclaimer() -> None:
     check = make_check()
     result = check.evaluate({"fever": "yes", "where": "front"})
-    assert result["outcome"] == "care"
-    assert result["blocks"][0] == {"type": "heading", "text": "Get care"}
+    assert (result["outcome"], result["tier"]) == ("red-flag", "urgent")
+    assert result["blocks"][0] == {"type": "care", "tier": "urgent"}
     assert {"type": "list", "items": ["You have a fever."]} in result["blocks"]
+    assert {"type": "links", "items": [{"text": "Doctor", "href": "#doctor"}]} in result["blocks"]
     assert result["blocks"][-1] == {"type": "notice", "level": "info", "text": NOT_A_DIAGNOSIS}
-    assert check.evaluate({"fever": "no", "where": "back"})["outcome"] == "other"
+    ordinary = check.evaluate({"fever": "no", "where": "back"})
+    assert (ordinary["outcome"], ordinary["tier"]) == ("other", "soon")
+    assert ordinary["blocks"][:2] == [
+        {"type": "care", "tier": "soon"},
+        {"type": "heading", "text": "Other"},
+    ]
     assert check.evaluate({})["outcome"] is None
+
+
+def test_a_red_flag_decides_alone_and_the_rest_is_optional() -> None:
+    check = make_check()
+    assert check.evaluate({"fever": "yes"})["field_errors"] == {}
+    assert check.evaluate({"fever": "yes", "where": "nowhere"})["tier"] == "urgent"
+    assert [q.id for q in check.questions] == ["fever", "where"]
+    assert check.spec()["red_flags"] == [{"question": "fever", "tier": "urgent"}]
+
+
+def test_triage_rules_are_checked() -> None:
+    def build(**changes):
+        fields = {
+            "id": "t",
+            "title": "T",
+            "red_flags": [RedFlag("f", "F?", "urgent", "F.")],
+            "questions": [YesNo("x", "X?")],
+            "outcomes": [Outcome("a", "A", "a", tier="self-care")],
+            "decide": lambda values: Decision("a"),
+        }
+        return SelfCheck(**(fields | changes))
+
+    assert build().triage_problems([{}]) == []
+    no_tier = build(red_flags=[RedFlag("f", "F?", "", "F.")])
+    assert no_tier.triage_problems() == [
+        "red flag 'f' has no tier: give it one of emergency, urgent, soon, self-care"
+    ]
+    too_high = build(outcomes=[Outcome("a", "A", "a", tier="emergency")])
+    assert "only a red flag may lead to" in too_high.triage_problems()[0]
 
 
 def test_selfcheck_enumerates_to_find_reachable_outcomes() -> None:
     check = make_check()
     assert check.combination_count() == 4
-    assert check.reachable_outcomes(check.combinations()) == {"care", "fits", "other"}
+    assert check.reachable_outcomes(check.combinations()) == {"red-flag", "fits", "other"}
 
 
 def test_selfcheck_rejects_an_undeclared_outcome() -> None:
@@ -175,13 +209,11 @@ def test_problems_found_in_containers() -> None:
         id="c",
         title="C",
         questions=[YesNo("x", "X?")],
-        outcomes=[Outcome("a", "A", "a", level="red"), Outcome("a", "A", "a")],
+        outcomes=[Outcome("a", "A", "a", tier="red"), Outcome("a", "A", "a", tier="soon")],
         decide=lambda values: Decision("a"),
     )
-    assert check.problems() == [
-        "outcome ids used more than once: ['a']",
-        "outcome 'a': level must be one of danger, warning, info, success",
-    ]
+    assert check.problems() == ["outcome ids used more than once: ['a']"]
+    assert check.triage_problems() == ["outcome 'a': tier must be one of soon, self-care"]
 
 
 def test_collect_finds_own_objects_in_order_and_skips_imported(tmp_path) -> None:

@@ -1,10 +1,12 @@
-"""The runner's knee self-check: warning signs always win, and every result explains itself.
+"""The runner's knee self-check: warning signs win at their tier, and every result explains itself.
 
-The full product of the self-check's choice answers is 256 red-flag combinations x 9,216
-combinations of the other seven questions = 2,359,296 answer sets. The exhaustive test below
-covers ALL of them at the decision level (each distinct raw answer parsed once by its own
-question, then `decide` run on every combination: ~6 s); the full `evaluate()` path, with its
-blocks, runs over all 255 red-flag subsets x a grid that gives every other answer once.
+The self-check has 14 red flags (2**14 = 16,384 sets of "yes" answers) and seven ordinary
+questions (12,288 combinations). The routing tests below run EVERY red-flag set through the
+full `evaluate()` path against a grid of ordinary answers (a pattern, nothing answered, pain
+elsewhere, pain below the kneecap), every single flag and pair against every ordinary answer,
+and every ordinary combination with no flag. They prove: each red flag reaches at least its
+tier, the most urgent tier wins, no ordinary answer goes above *soon*, and every result shows
+its care card first and says it is not a diagnosis.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from quizkit import NOT_A_DIAGNOSIS, blocks
+from quizkit import NOT_A_DIAGNOSIS, blocks, care
 
 from quizzes.runners_knee import self_check as sc
 
 CHECK = sc.runners_knee_self_check
-FLAGS = list(sc.RED_FLAGS)
-OTHERS = [q for q in CHECK.questions if q.id not in sc.RED_FLAGS]
-NO_FLAGS = dict.fromkeys(FLAGS, "no")
-CALM = NO_FLAGS | {
+FLAGS = sc.RED_FLAGS
+FLAG_IDS = [f.id for f in FLAGS]
+ORDINARY = CHECK.ordinary_questions()
+NO_FLAGS = dict.fromkeys(FLAG_IDS, "no")
+CALM = {
     "where": "front",
     "when": ["stairs"],
     "popping": "no",
@@ -29,103 +32,134 @@ CALM = NO_FLAGS | {
     "flat_feet": "no",
     "knees": "one",
 }
+BASES = [CALM, {}, CALM | {"where": "elsewhere"}, CALM | {"where": "below"}]
 
 
-def flag_subsets() -> list[dict[str, bool]]:
-    """Every non-empty set of red flags, as parsed values."""
-    return [
-        {flag: bool(mask >> i & 1) for i, flag in enumerate(FLAGS)}
-        for mask in range(1, 2 ** len(FLAGS))
+def ordinary_grid() -> list[dict[str, object]]:
+    """Each answer of each ordinary question at least once (raw answers)."""
+    return [{**CALM, q.id: raw} for q in ORDINARY for raw in q.raw_choices()]
+
+
+def expect_red_flag_result(result: dict, raised: list[sc.RedFlag]) -> None:
+    want = care.highest(f.tier for f in raised)
+    assert result["ok"] is True
+    assert result["outcome"] == "red-flag"
+    assert result["tier"] == want
+    assert all(care.rank(result["tier"]) >= care.rank(f.tier) for f in raised)
+    assert result["blocks"][0] == blocks.care(want)
+    assert {"type": "list", "items": [f.reason for f in raised]} in result["blocks"]
+    assert result["blocks"][-1]["text"] == NOT_A_DIAGNOSIS
+
+
+def test_red_flags_are_asked_first_most_urgent_first() -> None:
+    assert [q.id for q in CHECK.questions][: len(FLAGS)] == FLAG_IDS
+    ranks = [care.rank(f.tier) for f in FLAGS]
+    assert ranks == sorted(ranks, reverse=True)
+    assert CHECK.problems() == []
+
+
+def test_the_tiers_the_clinical_review_asked_for() -> None:
+    tiers = {f.id: f.tier for f in FLAGS}
+    assert [i for i, t in tiers.items() if t == care.EMERGENCY] == [
+        "calf_breathless",
+        "cold_leg",
+        "deformity",
+        "fast_swelling",
+    ]
+    assert [i for i, t in tiers.items() if t == care.URGENT] == [
+        "no_weight",
+        "hot_fever",
+        "calf",
+        "locked",
+        "child_limp",
+    ]
+    assert [i for i, t in tiers.items() if t == care.SOON] == [
+        "night_pain",
+        "numbness",
+        "gives_way",
+        "weight_loss",
+        "under_18",
     ]
 
 
-def other_grid() -> list[dict[str, object]]:
-    """Each answer of each non-flag question at least once (raw answers)."""
-    grid = []
-    for question in OTHERS:
-        for raw in question.raw_choices():
-            grid.append({**{k: v for k, v in CALM.items() if k not in NO_FLAGS}, question.id: raw})
-    return grid
-
-
-def test_red_flags_are_asked_first() -> None:
-    ids = [q.id for q in CHECK.questions]
-    assert ids[: len(FLAGS)] == FLAGS
-    assert len(FLAGS) == 8
-
-
-def test_exhaustive_any_red_flag_means_medical_care() -> None:
-    ids = [q.id for q in OTHERS]
-    parsed = [[q.parse(raw) for raw in q.raw_choices()] for q in OTHERS]
-    subsets = flag_subsets()
+@pytest.mark.parametrize("base", BASES, ids=["pattern", "unanswered", "elsewhere", "below"])
+def test_every_red_flag_set_reaches_its_highest_tier(base: dict[str, object]) -> None:
     checked = 0
-    for combo in itertools.product(*parsed):
-        values = dict(zip(ids, combo, strict=True))
-        for flags in subsets:
-            values.update(flags)
-            decision = sc.decide(values)
-            assert decision.outcome == "red-flags", values
-            assert len(decision.reasons) == sum(flags.values())
-            checked += 1
-    assert checked == 255 * CHECK.combination_count() // 256 == 2_350_080
+    for mask in range(1, 2 ** len(FLAGS)):
+        raised = [f for i, f in enumerate(FLAGS) if mask >> i & 1]
+        answers = base | NO_FLAGS | {f.id: "yes" for f in raised}
+        expect_red_flag_result(CHECK.evaluate(answers), raised)
+        checked += 1
+    assert checked == 16_383
 
 
-@pytest.mark.parametrize("others", other_grid())
-def test_any_red_flag_through_evaluate(others: dict[str, object]) -> None:
-    for flags in flag_subsets():
-        answers = {k: "yes" if v else "no" for k, v in flags.items()} | others
-        result = CHECK.evaluate(answers)
-        assert result["outcome"] == "red-flags"
-        assert result["blocks"][0] == {"type": "heading", "text": "Get medical care promptly"}
-        assert result["blocks"][1]["level"] == "danger"
-        assert result["blocks"][-1]["text"] == NOT_A_DIAGNOSIS
+@pytest.mark.parametrize("others", ordinary_grid())
+def test_single_flags_and_pairs_against_every_ordinary_answer(others: dict[str, object]) -> None:
+    for size in (1, 2):
+        for raised in itertools.combinations(FLAGS, size):
+            answers = others | NO_FLAGS | {f.id: "yes" for f in raised}
+            expect_red_flag_result(CHECK.evaluate(answers), list(raised))
 
 
-def test_every_answer_set_without_flags_is_explained_and_never_a_diagnosis() -> None:
+def test_no_ordinary_answer_goes_above_soon_and_each_is_explained() -> None:
     seen = set()
-    for raws in itertools.product(*(q.raw_choices() for q in OTHERS)):
-        answers = NO_FLAGS | dict(zip([q.id for q in OTHERS], raws, strict=True))
+    for raws in itertools.product(*(q.raw_choices() for q in ORDINARY)):
+        answers = NO_FLAGS | dict(zip([q.id for q in ORDINARY], raws, strict=True))
         result = CHECK.evaluate(answers)
         assert result["ok"] is True
-        assert result["outcome"] != "red-flags"
-        assert result["blocks"][-1] == {"type": "notice", "level": "info", "text": NOT_A_DIAGNOSIS}
+        assert care.rank(result["tier"]) <= care.rank(care.SOON), answers
+        assert result["blocks"][0] == blocks.care(result["tier"])
+        assert result["blocks"][-1] == blocks.notice("info", NOT_A_DIAGNOSIS)
         reasons = [b for b in result["blocks"] if b["type"] == "list"]
         assert reasons and reasons[0]["items"]
         seen.add(result["outcome"])
-    assert seen == {"pattern", "unclear", "not-pattern"}
+    assert seen == {"pattern", "unclear", "not-pattern", "below-kneecap"}
 
 
-def test_each_red_flag_reason_is_named() -> None:
-    for flag, (_, reason) in sc.RED_FLAGS.items():
-        result = CHECK.evaluate(CALM | {flag: "yes"})
-        assert result["outcome"] == "red-flags"
-        assert {"type": "list", "items": [reason]} in result["blocks"]
-        assert {"text": "When to see a doctor", "href": "#when-to-see-a-doctor"} in [
-            item for b in result["blocks"] if b["type"] == "links" for item in b["items"]
-        ]
+def test_one_yes_is_enough_the_rest_stays_optional() -> None:
+    result = CHECK.evaluate({"hot_fever": "yes"})
+    assert (result["ok"], result["tier"], result["field_errors"]) == (True, "urgent", {})
+
+
+def test_calf_swelling_with_breathlessness_is_an_emergency() -> None:
+    result = CHECK.evaluate({"calf_breathless": "yes", "calf": "yes"})
+    assert result["tier"] == "emergency"
+
+
+def test_compiler_routing_proof_finds_nothing() -> None:
+    assert CHECK.routing_problems([CHECK.sample_base(), *ordinary_grid()]) == []
+
+
+def test_each_red_flag_reason_and_the_warning_signs_link_are_named() -> None:
+    for flag in FLAGS:
+        result = CHECK.evaluate(CALM | NO_FLAGS | {flag.id: "yes"})
+        assert {"type": "list", "items": [flag.reason]} in result["blocks"]
+        links = [item for b in result["blocks"] if b["type"] == "links" for item in b["items"]]
+        assert {"text": "When to get help", "href": "#when-to-see-a-doctor"} in links
 
 
 @pytest.mark.parametrize(
-    ("change", "outcome", "reason"),
+    ("change", "outcome", "tier", "reason"),
     [
-        ({}, "pattern", "It hurts with activities that bend the knee: going up or down stairs."),
-        ({"where": "elsewhere"}, "not-pattern", "Your pain is not at the front of the knee"),
-        ({"where": "not-sure"}, "unclear", "You are not sure where the pain is."),
-        ({"when": []}, "unclear", "None of the usual activities"),
-        ({"flat_feet": "yes"}, "pattern", "Flat feet change how your foot"),
-        ({"shoes": "over-400"}, "pattern", "Your shoes may be worn out"),
-        ({"training": "yes"}, "pattern", "A recent jump in how much you run"),
+        ({}, "pattern", "self-care", "It hurts with activities that bend the knee: going up"),
+        ({"where": "elsewhere"}, "not-pattern", "soon", "Your pain is not at the front"),
+        ({"where": "below"}, "below-kneecap", "soon", "Your pain is just below the kneecap."),
+        ({"where": "not-sure"}, "unclear", "self-care", "You are not sure where the pain is."),
+        ({"when": []}, "unclear", "self-care", "None of the usual activities"),
+        ({"flat_feet": "yes"}, "pattern", "self-care", "Flat feet change how your foot"),
+        ({"shoes": "over-400"}, "pattern", "self-care", "Your shoes may be worn out"),
+        ({"training": "yes"}, "pattern", "self-care", "A recent jump in how much you run"),
     ],
 )
-def test_outcomes_say_which_answers_led_there(change, outcome: str, reason: str) -> None:
-    result = CHECK.evaluate(CALM | change)
-    assert result["outcome"] == outcome
+def test_outcomes_say_which_answers_led_there(change, outcome, tier, reason) -> None:
+    result = CHECK.evaluate(CALM | NO_FLAGS | change)
+    assert (result["outcome"], result["tier"]) == (outcome, tier)
     items = next(b["items"] for b in result["blocks"] if b["type"] == "list")
     assert any(item.startswith(reason) for item in items), items
 
 
-def test_unanswered_warning_signs_are_field_errors_not_a_result() -> None:
-    answers = {k: v for k, v in CALM.items() if k != "calf"}
+def test_unanswered_warning_signs_are_field_errors_when_none_is_yes() -> None:
+    answers = CALM | {k: v for k, v in NO_FLAGS.items() if k != "calf"}
     result = CHECK.evaluate(answers)
     assert result == {
         "ok": False,
@@ -134,9 +168,14 @@ def test_unanswered_warning_signs_are_field_errors_not_a_result() -> None:
             blocks.notice("warning", "Some answers need a look. See the messages next to them.")
         ],
         "outcome": None,
+        "tier": None,
     }
 
 
 def test_samples_reach_every_declared_outcome() -> None:
     declared = {o.id for o in CHECK.outcomes}
-    assert CHECK.reachable_outcomes(CHECK.samples()) == declared
+    assert CHECK.reachable_outcomes(CHECK.samples()) == declared | {"red-flag"}
+
+
+def test_the_spec_tells_the_browser_each_red_flag_and_its_tier() -> None:
+    assert CHECK.spec()["red_flags"] == [{"question": f.id, "tier": f.tier} for f in FLAGS]

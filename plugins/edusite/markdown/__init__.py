@@ -13,22 +13,30 @@ from typing import Any
 import markdown
 from markdown import Extension
 
+from edusite.markdown.care import CareExtension
 from edusite.markdown.citations import CitationsExtension
 from edusite.markdown.faq import FaqExtension
 from edusite.markdown.links import ExternalLinksExtension
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
 
-__all__ = ["CitationsExtension", "FaqExtension", "article_extensions", "render_page"]
+__all__ = [
+    "CareExtension",
+    "CitationsExtension",
+    "FaqExtension",
+    "article_extensions",
+    "render_page",
+]
 
 
 def article_extensions(session: RenderSession, *, inline_jsonld: bool = True) -> list[Extension]:
-    """The citation and FAQ extensions, sharing `session` (bibliography, problems, page),
-    and the external-link marker. `inline_jsonld=False`: the FAQ block leaves its JSON-LD
-    to the caller (the plugin puts it in the page head)."""
+    """The citation, FAQ and care-box extensions, sharing `session` (bibliography, problems,
+    care settings, page), and the external-link marker. `inline_jsonld=False`: the FAQ block
+    leaves its JSON-LD to the caller (the plugin puts it in the page head)."""
     return [
         CitationsExtension(session=session),
         FaqExtension(session=session, inline_jsonld=inline_jsonld),
+        CareExtension(session=session),
         ExternalLinksExtension(),
     ]
 

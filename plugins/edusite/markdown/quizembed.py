@@ -19,9 +19,12 @@ from typing import Any
 import jinja2
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markupsafe import Markup
 from quizkit.base import QUIZ_ID
+from quizkit.care import CareSettings, cards
 
 from edusite.errors import Problems
+from edusite.markdown.care import card_html
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
@@ -54,16 +57,39 @@ def render_quiz_form(
     spec: Mapping[str, Any],
     env: jinja2.Environment | None = None,
     runtime: Mapping[str, Any] | None = None,
+    care: CareSettings | None = None,
 ) -> str:
-    """The HTML form for one quiz spec; `runtime` (URLs for the browser) is embedded as JSON."""
+    """The HTML form for one quiz spec; `runtime` (URLs for the browser) is embedded as JSON.
+
+    A self-check's red-flag questions are listed first, each marked with its care tier, and
+    the form carries every tier's care card (with the site's `care` settings) as a
+    `<template>`, so the browser can show a red flag's advice before Python has loaded.
+    """
     template = (env or template_environment()).get_template(TEMPLATE_NAME)
     quiz = {"kind": "quiz", "intro": "", "submit_label": "", **spec}
-    questions = [_question_view(spec["id"], q) for q in spec.get("questions", [])]
-    return template.render(quiz=quiz, questions=questions, runtime=runtime).strip()
+    tiers = {flag["question"]: flag["tier"] for flag in spec.get("red_flags") or []}
+    questions = [_question_view(spec["id"], q, tiers) for q in spec.get("questions", [])]
+    care_cards = []
+    if quiz["kind"] == "selfcheck":
+        # card_html serialises elements whose text ElementTree escapes: safe as Markup.
+        care_cards = [
+            {"tier": tier, "html": Markup(card_html(card))}
+            for tier, card in cards(care or CareSettings()).items()
+        ]
+    return template.render(
+        quiz=quiz,
+        red_flags=[q for q in questions if q["red_flag"]],
+        ordinary=[q for q in questions if not q["red_flag"]],
+        care_cards=care_cards,
+        runtime=runtime,
+    ).strip()
 
 
-def _question_view(quiz_id: str, question: Mapping[str, Any]) -> dict[str, Any]:
-    """Adds the element ids a question's label, help, unit and error slot share."""
+def _question_view(
+    quiz_id: str, question: Mapping[str, Any], red_flags: Mapping[str, str]
+) -> dict[str, Any]:
+    """Adds the element ids a question's label, help, unit and error slot share, and its
+    red-flag tier (None for an ordinary question)."""
     base = f"quiz-{quiz_id}-{question['id']}"
     kind = question.get("type", "single")
     options = list(question.get("options") or [])
@@ -86,6 +112,7 @@ def _question_view(quiz_id: str, question: Mapping[str, Any]) -> dict[str, Any]:
         "described_by": " ".join(described),
         "input_type": "checkbox" if kind == "multiple" else "radio",
         "defaults": [str(value) for value in defaults],
+        "red_flag": red_flags.get(question["id"]),
     }
 
 
@@ -127,14 +154,17 @@ class QuizEmbedExtension(Extension):
         problems: Problems | None = None,
         overrides_dir: str | Path | None = None,
         runtime: Mapping[str, Any] | None = None,
+        care: CareSettings | None = None,
     ) -> None:
         """`specs`: quiz id -> spec(), None while unknown (a failed compile: embeds are then
-        skipped silently, the compiler's problems explain); `runtime`: browser URLs."""
+        skipped silently, the compiler's problems explain); `runtime`: browser URLs;
+        `care`: the site's emergency number and services for self-checks' care cards."""
         super().__init__()
         self.specs: Mapping[str, Mapping[str, Any]] | None = specs
         self.problems = problems if problems is not None else Problems()
         self.env = template_environment(overrides_dir or None)
         self.runtime = runtime
+        self.care = care
         self.page_path = "<markdown>"
         self.line_offset = 0
         self.embedded: list[str] = []
@@ -192,7 +222,7 @@ class QuizEmbedExtension(Extension):
             return ""
         seen.add(quiz_id)
         self.embedded.append(quiz_id)
-        return render_quiz_form(spec, self.env, self.runtime)
+        return render_quiz_form(spec, self.env, self.runtime, self.care)
 
 
 def makeExtension(**kwargs: Any) -> QuizEmbedExtension:

@@ -34,3 +34,6 @@ NO_SAMPLES = "E425"
 """A quiz has no sample answers, so the build cannot exercise it."""
 AUTHORING = "E426"
 """Another authoring mistake quizkit's own `problems()` found (e.g. a default not offered)."""
+TRIAGE = "E427"
+"""A self-check breaks the triage rules: a red flag without a tier, an outcome at a tier only a
+red flag may reach, or answers whose result is below a red flag's tier (see quizkit.care)."""

@@ -123,6 +123,8 @@ def _probe_object(obj: Any, roots: list[str], result_problems: Any) -> dict[str,
         fact["runs"].append(run)
     if "outcomes" in fact and hasattr(obj, "outcome_for"):
         _call(fact, "reached", roots, _reached, obj, samples or [])
+    if hasattr(obj, "triage_problems"):
+        _call(fact, "triage", roots, lambda: [str(p) for p in obj.triage_problems(samples or [])])
     return fact
 
 

@@ -208,12 +208,14 @@ def _check_object(
         ("cited_keys", "cited_keys()", codes.EVALUATE_FAILED),
         ("samples", "samples()", codes.EVALUATE_FAILED),
         ("reached", "finding the outcome", codes.EVALUATE_FAILED),
+        ("triage", "checking the triage rules", codes.EVALUATE_FAILED),
     ):
         # A badly defined question often makes samples() fail too: report the cause only.
         if fact.get(f"{key}_error") and not (defined_badly and key != "spec"):
             out.append(_raised(site, fact[f"{key}_error"], f"{what} of {quiz_id!r}", code))
     _check_runs(fact, site, out)
     _check_outcomes(fact, site, out)
+    _check_triage(fact, site, out)
     _check_authoring(fact, site, out, already=len(out) - before)
     citations = tuple(
         sorted(
@@ -263,6 +265,8 @@ def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> 
         if isinstance(result, dict) and isinstance(result.get("field_errors"), dict):
             unknown = sorted(set(result["field_errors"]) - question_ids)
             messages += [f"field_errors names unknown question {u!r}" for u in unknown]
+        if fact.get("triage"):  # a bad tier shows in every result: reported once, as E427
+            messages = [m for m in messages if not m.startswith("care block:")]
         for message in messages:
             if message not in reported:
                 reported.add(message)
@@ -294,6 +298,21 @@ def _check_outcomes(fact: dict[str, Any], site: Site, out: list[ContentProblem])
                     hint,
                 )
             )
+
+
+def _check_triage(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
+    """A self-check's breaches of the triage rules, each at the red flag or outcome it names."""
+    for message in fact.get("triage") or []:
+        subject = _QUOTED.search(message)
+        out.append(
+            site.problem(
+                site.line_of(subject.group(1)) if subject else site.line,
+                codes.TRIAGE,
+                f"self-check {fact['id']!r}: {message}",
+                "Every RedFlag needs a tier (emergency, urgent, soon or self-care); an outcome "
+                "may only be soon or self-care. See quizkit/care.py and quizkit/selfcheck.py.",
+            )
+        )
 
 
 def _check_authoring(

@@ -25,6 +25,7 @@ ASSET_FILES = (
     "quiz-worker.js",
     "worker-host.js",
     "render.js",
+    "care.js",
     "form-state.js",
     "quiz.css",
 )

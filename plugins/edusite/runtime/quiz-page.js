@@ -12,6 +12,7 @@
 
 import { WorkerHost } from "./worker-host.js";
 import { renderResult } from "./render.js";
+import { showRedFlagCare } from "./care.js";
 import {
   clearAnswers, loadAnswers, readAnswers, saveAnswers, showFieldErrors, writeAnswers,
 } from "./form-state.js";
@@ -246,6 +247,7 @@ async function submit(form) {
 function clear(form) {
   clearAnswers(form.dataset.quizId);
   form.reset();
+  showRedFlagCare(form);
   showFieldErrors(form, {});
   form.querySelector(".edusite-quiz__result").replaceChildren();
   const note = document.createElement("p");
@@ -258,6 +260,7 @@ function wire(form) {
   form.dataset.edusiteWired = "true";
   const saved = loadAnswers(form.dataset.quizId);
   if (saved) writeAnswers(form, saved);
+  showRedFlagCare(form);
   for (const button of form.querySelectorAll(".edusite-quiz__actions button")) button.disabled = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -265,7 +268,11 @@ function wire(form) {
   });
   form.querySelector(".edusite-quiz__clear").addEventListener("click", () => clear(form));
   const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
-  form.addEventListener("change", remember);
+  // A warning sign's advice first, at once and without Python; then the answers are kept.
+  form.addEventListener("change", () => {
+    showRedFlagCare(form);
+    remember();
+  });
   const startSoon = () => {
     activate(form);
     if (state === "idle") start(form);

@@ -3,6 +3,8 @@
 // nothing a quiz or a reader wrote can become markup. Citation markers `[@key]` or
 // `[@a; @b]` become links to the page's Sources entries (`#source-<key>`).
 
+import { careCard } from "./care.js";
+
 const SVG = "http://www.w3.org/2000/svg";
 const CITATION = /\[@([^\]]+)\]/g;
 
@@ -130,10 +132,13 @@ function table(block) {
 
 /**
  * One result block as a DOM node (unknown block types are skipped).
- * `questionNumber(id)` gives a question's number in the form, to label feedback blocks.
+ * `questionNumber(id)` gives a question's number in the form, to label feedback blocks;
+ * `form` supplies the care cards (`care` blocks) in the site's words.
  */
-export function renderBlock(block, questionNumber = () => null) {
+export function renderBlock(block, questionNumber = () => null, form = null) {
   switch (block?.type) {
+    case "care":
+      return form ? careCard(form, String(block.tier ?? "")) : null;
     case "heading":
       return el("h4", { class: "edusite-quiz__heading" }, textWithCitations(block.text));
     case "paragraph":
@@ -177,6 +182,9 @@ export function renderBlock(block, questionNumber = () => null) {
 
 /** Replace the contents of `region` with the rendered blocks. */
 export function renderResult(region, blocks, questionNumber = () => null) {
-  const nodes = (blocks || []).map((block) => renderBlock(block, questionNumber)).filter(Boolean);
+  const form = region.closest("form");
+  const nodes = (blocks || [])
+    .map((block) => renderBlock(block, questionNumber, form))
+    .filter(Boolean);
   region.replaceChildren(...nodes);
 }

@@ -56,7 +56,10 @@ class QuizSite:
         # specs=None until compiled, so a broken quiz module does not also make every
         # embed an "unknown quiz id".
         self.extension = QuizEmbedExtension(
-            specs=None, problems=self.problems, overrides_dir=overrides
+            specs=None,
+            problems=self.problems,
+            overrides_dir=overrides,
+            care=self.options.care_settings(),
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if not (self.quizzes_dir / "__init__.py").is_file():

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quizkit.care import CareSettings
+
 from edusite.errors import Problems
 from edusite.structure.bibliography import Bibliography
 from edusite.structure.frontmatter import FrontMatter
@@ -64,13 +66,18 @@ class PageResult:
 
 
 class RenderSession:
-    """State shared by the extensions during one build: bibliography, problems, current page."""
+    """State shared by the extensions during one build: bibliography, problems, the site's
+    care settings (emergency number, services), current page."""
 
     def __init__(
-        self, bibliography: Bibliography | None = None, problems: Problems | None = None
+        self,
+        bibliography: Bibliography | None = None,
+        problems: Problems | None = None,
+        care: CareSettings | None = None,
     ) -> None:
         self.bibliography = bibliography or Bibliography()
         self.problems = problems if problems is not None else Problems()
+        self.care = care or CareSettings()
         self.page = PageContext()
         self.result = PageResult()
         self.results: dict[str, PageResult] = {}
