@@ -127,7 +127,7 @@ def test_self_check_red_flag_by_keyboard(page: Page, site_url: str) -> None:
     quiz = "runners-knee-self-check"
     answers: QuestionAnswers = {q["id"]: "no" for q in questions(page, quiz)}
     answers.update(
-        swollen="yes",
+        hot_fever="yes",
         where="front",
         when=["stairs"],
         shoes="under-300",
@@ -135,8 +135,9 @@ def test_self_check_red_flag_by_keyboard(page: Page, site_url: str) -> None:
         knees="one",
     )
     answer_by_keyboard(page, quiz, answers)
-    expect(result(page, quiz)).to_contain_text("Get medical care promptly", timeout=BOOT_MS)
-    expect(result(page, quiz).locator(".admonition.danger")).to_have_count(1)
+    expect(result(page, quiz)).to_contain_text("Get medical help today", timeout=BOOT_MS)
+    expect(result(page, quiz).locator(".edusite-care--urgent")).to_have_count(1)
+    expect(result(page, quiz)).to_contain_text("This can be an infection in the joint")
     expect(result(page, quiz).locator('a[href="#when-to-see-a-doctor"]')).to_be_visible()
     assert page.evaluate("document.activeElement.id") == f"quiz-{quiz}-result"
     assert page.external_requests == []  # type: ignore[attr-defined]
@@ -146,7 +147,8 @@ def test_missing_answers_show_beside_fields(page: Page, site_url: str) -> None:
     open_section(page, site_url, "check-your-knee")
     quiz = "runners-knee-self-check"
     tab_into(page, quiz)
-    page.keyboard.press("Space")  # swollen: yes; everything else unanswered
+    page.keyboard.press("Space")  # the first warning sign: yes
+    page.keyboard.press("ArrowDown")  # ... then no; everything else unanswered
     submit = page.locator(f"{form(quiz)} button[type=submit]")
     expect(submit).to_be_enabled()  # wired: Enter on a disabled button submits nothing
     submit.focus()
@@ -161,9 +163,9 @@ def test_missing_answers_show_beside_fields(page: Page, site_url: str) -> None:
     expect(
         page.locator(f'{form(quiz)} input[name="no_weight"][aria-invalid="true"]')
     ).to_have_count(2)
-    expect(page.locator(f'{form(quiz)} input[name="swollen"][aria-invalid="true"]')).to_have_count(
-        0
-    )
+    expect(
+        page.locator(f'{form(quiz)} input[name="calf_breathless"][aria-invalid="true"]')
+    ).to_have_count(0)
     assert page.evaluate("document.activeElement.id") == f"quiz-{quiz}-result"
 
 
@@ -302,8 +304,8 @@ def test_without_javascript_the_questions_still_read_as_a_list(
         page.goto(f"{site_url}{ARTICLE}")
         quiz = form("runners-knee-self-check")
         expect(page.locator(f"{quiz} .edusite-quiz__noscript")).to_be_visible()
-        expect(page.locator(f"{quiz} ol.edusite-quiz__questions > li")).to_have_count(15)
-        expect(page.locator(f"{quiz} legend").first).to_contain_text("swollen")
+        expect(page.locator(f"{quiz} ol.edusite-quiz__questions > li")).to_have_count(21)
+        expect(page.locator(f"{quiz} legend").first).to_contain_text("calf")
         expect(page.locator(f"{quiz} button[type=submit]")).to_be_disabled()
     finally:
         context.close()
@@ -346,7 +348,7 @@ def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str, scheme: str)
     expect(result(page, quiz).locator("table")).to_be_visible(timeout=BOOT_MS)
     check = "runners-knee-self-check"  # and one form showing field errors
     page.locator(f"{form(check)} button[type=submit]").press("Enter")
-    expect(page.locator(f"#quiz-{check}-swollen-error")).to_be_visible(timeout=BOOT_MS)
+    expect(page.locator(f"#quiz-{check}-calf_breathless-error")).to_be_visible(timeout=BOOT_MS)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => {

@@ -62,7 +62,9 @@ def _article() -> tuple[dict, str]:
 
 def _section(body: str, anchor: str) -> str:
     """The Markdown between `## ... {#anchor}` and the next level-2 heading or block."""
-    match = re.search(rf"^## .*\{{#{anchor}\}}\n(?P<text>.*?)(?=^## |^/// |\Z)", body, re.S | re.M)
+    match = re.search(
+        rf"^## .*\{{#{anchor}\}}\n(?P<text>.*?)(?=^## |^/// faq|\Z)", body, re.S | re.M
+    )
     assert match, f"no section #{anchor}"
     return match["text"]
 
@@ -99,30 +101,21 @@ def test_quizzes_are_embedded_in_their_sections() -> None:
     assert "::: quiz runners-knee-quiz" in _section(body, "quiz")
 
 
-def test_red_flags_call_out_lists_every_warning_sign() -> None:
+def test_warning_sign_boxes_list_the_self_checks_red_flags_under_the_same_tiers() -> None:
+    """One box per tier, most urgent first; each lists the self-check's red flags of that
+    tier, in the same order and citing the same sources."""
+    from quizzes.runners_knee.self_check import RED_FLAGS
+
     _, body = _article()
     section = _section(body, "when-to-see-a-doctor")
-    callout = re.search(
-        r'^!!! danger "When to see a doctor"\n(?P<text>(?:\n|    .*\n)+)', section, re.M
-    )
-    assert callout, "the red flags must be a danger call-out"
-    text = _flat(callout["text"]).lower()
-    assert "get medical care promptly" in text
-    for sign in [
-        "swollen, hot or red",
-        "fever",
-        "cannot put weight",
-        "gives way",
-        "locks",
-        "fall, a twist or a blow",
-        "wakes you up at night",
-        "numbness or tingling",
-        "calf hurts or is swollen",
-        "child or teen",
-        "limp",
-        "hip pain",
-    ]:
-        assert sign in text, f"missing red flag: {sign}"
+    boxes = re.findall(r"^/// care \| (?P<tier>[a-z-]+)\n(?P<text>.*?)^///$", section, re.S | re.M)
+    assert [tier for tier, _ in boxes] == ["emergency", "urgent", "soon", "self-care"]
+    for tier, text in boxes[:3]:
+        signs = [_flat(item) for item in re.split(r"^- ", text, flags=re.M)[1:]]
+        flags = [f for f in RED_FLAGS if f.tier == tier]
+        assert len(signs) == len(flags), tier
+        for sign, flag in zip(signs, flags, strict=True):
+            assert re.findall(r"@([\w-]+)", sign) == re.findall(r"@([\w-]+)", flag.reason)
 
 
 def test_faq_answers_the_required_questions() -> None:

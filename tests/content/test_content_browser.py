@@ -69,14 +69,15 @@ def test_drawing_fits_a_phone_screen(browser: Browser, site_url: str) -> None:
         context.close()
 
 
-def test_red_flags_call_out_is_visible(browser: Browser, site_url: str) -> None:
+def test_warning_sign_boxes_are_visible_by_tier(browser: Browser, site_url: str) -> None:
     context, page = _open(browser, site_url + "runners-knee/", "light")
     try:
-        callout = page.locator(".admonition.danger")
-        assert callout.count() == 1
-        assert callout.locator(".admonition-title").inner_text().strip() == "When to see a doctor"
-        assert callout.locator("li").count() == 8
-        assert callout.is_visible()
+        boxes = page.locator("#when-to-see-a-doctor ~ .edusite-care")
+        assert boxes.count() == 4
+        assert [boxes.nth(i).locator("li").count() for i in range(4)] == [4, 5, 5, 1]
+        assert boxes.first.locator(".edusite-care__title").inner_text().startswith("Call 999")
+        assert all(boxes.nth(i).is_visible() for i in range(4))
+        assert page.locator(".admonition.danger").count() == 0  # red is for warnings only
     finally:
         context.close()
 

@@ -63,7 +63,8 @@ EXPECTED = [
         18,
         "E423",
         "evaluate() of 'bad-result': unknown block type 'banner'; use one of heading, "
-        "paragraph, notice, list, links, table, chart, feedback, score, care (answers {'ok': 'yes'})",
+        "paragraph, notice, list, links, table, chart, feedback, score, care "
+        "(answers {'ok': 'yes'})",
     ),
 ]
 
@@ -150,7 +151,7 @@ def test_large_self_checks_are_tried_with_random_combinations(tmp_path, compile_
     )
 
 
-UNTIERED_CHECK = '''from quizkit import Decision, Outcome, RedFlag, SelfCheck, YesNo
+UNTIERED_CHECK = """from quizkit import Decision, Outcome, RedFlag, SelfCheck, YesNo
 
 check = SelfCheck(
     id="untiered-check",
@@ -166,7 +167,7 @@ check = SelfCheck(
     ],
     decide=lambda values: Decision("rush" if values["sore"] else "rest"),
 )
-'''
+"""
 
 
 def test_triage_rules_are_enforced_at_the_lines_that_break_them(tmp_path, compile_):

@@ -165,3 +165,28 @@ def test_site_override_replaces_the_template(tmp_path: Path) -> None:
     (tmp_path / "quiz.html").write_text('<form data-quiz-id="{{ quiz.id }}">custom</form>')
     html, _, _ = convert("::: quiz demo-check\n", overrides_dir=str(tmp_path))
     assert '<form data-quiz-id="demo-check">custom</form>' in html
+
+
+def test_a_self_checks_red_flags_come_first_with_their_tier_and_every_care_card() -> None:
+    from quizkit.care import TIER_IDS, CareSettings
+
+    spec = {**SPEC, "red_flags": [{"question": "swelling", "tier": "urgent"}]}
+    html = render_quiz_form(spec, care=CareSettings(emergency_number="112"))
+    el = parse(html)
+    assert el.find("li", **{"data-question-id": "swelling", "data-red-flag-tier": "urgent"})
+    assert [a["data-question-id"] for a in el.find("li") if "data-question-id" in a] == [
+        "swelling",
+        "where",
+        "km",
+    ]
+    templates = el.find("template")
+    assert [a["data-care-tier"] for a in templates] == list(TIER_IDS)
+    assert "Call 112 or go to A&amp;E now" in html
+    assert html.count('class="edusite-quiz__care"') == 1  # under the one red flag
+    assert el.find("ol", start="2")  # the numbering goes on after the warning signs
+
+
+def test_quizzes_and_tools_carry_no_care_cards() -> None:
+    html = render_quiz_form({**SPEC, "kind": "quiz"})
+    assert "<template" not in html
+    assert "edusite-quiz__care" not in html

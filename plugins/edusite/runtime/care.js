@@ -1,8 +1,9 @@
 // Care cards on the page, without Python: a self-check's red flags are known at build time
 // (each warning-sign question carries `data-red-flag-tier`), and the form carries every
 // tier's card as a `<template>`, most urgent first, in the site's words. So the moment a
-// reader answers "yes" to a warning sign, the most urgent such tier's card is shown in the
-// form's live region; Python is not needed, and may still be loading.
+// reader answers "yes" to a warning sign, the card of the most urgent tier answered so far
+// is shown right under that question (where the reader is looking, in its own live region);
+// Python is not needed, and may still be loading.
 
 /** The most urgent of `tiers`, given the tier ids in `order` (most urgent first). */
 export function mostUrgent(tiers, order) {
@@ -41,22 +42,27 @@ function promptText(item) {
 
 /**
  * Show (or clear) the card for the red flags answered "yes" so far; returns its tier or null.
- * The region is only rewritten when the answer changes what it says, so a screen reader
- * does not hear the same advice again on every click.
+ * It goes under `changed` (the question just answered) when that one says "yes", else under
+ * the last question that does. Regions are only rewritten when what they say changes, so a
+ * screen reader does not hear the same advice again on every click.
  */
-export function showRedFlagCare(form) {
-  const region = form.querySelector(".edusite-quiz__care");
-  if (!region) return null;
+export function showRedFlagCare(form, changed = null) {
   const raised = raisedFlags(form);
   const tier = mostUrgent(raised.map((item) => item.dataset.redFlagTier), tierOrder(form));
+  const host = raised.includes(changed) ? changed : raised[raised.length - 1];
   const key = tier ? `${tier}:${raised.map((item) => item.dataset.questionId).join(",")}` : "";
-  if (region.dataset.shown === key) return tier;
-  region.dataset.shown = key;
-  const card = tier ? careCard(form, tier) : null;
-  if (!card) {
-    region.replaceChildren();
-    return null;
+  for (const region of form.querySelectorAll(".edusite-quiz__care")) {
+    const mine = region.closest("li") === host ? key : "";
+    if ((region.dataset.shown ?? "") === mine) continue;
+    region.dataset.shown = mine;
+    const card = mine ? careCard(form, tier) : null;
+    region.replaceChildren(...(card ? [withReasons(card, raised)] : []));
   }
+  return tier;
+}
+
+/** The card with the warning signs answered "yes" listed under its advice. */
+function withReasons(card, raised) {
   const body = document.createElement("div");
   body.className = "edusite-care__body";
   const intro = document.createElement("p");
@@ -73,6 +79,5 @@ export function showRedFlagCare(form) {
   rest.textContent = "You do not need to answer the other questions.";
   body.append(intro, list, rest);
   card.append(body);
-  region.replaceChildren(card);
-  return tier;
+  return card;
 }

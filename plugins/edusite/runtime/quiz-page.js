@@ -269,8 +269,8 @@ function wire(form) {
   form.querySelector(".edusite-quiz__clear").addEventListener("click", () => clear(form));
   const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
   // A warning sign's advice first, at once and without Python; then the answers are kept.
-  form.addEventListener("change", () => {
-    showRedFlagCare(form);
+  form.addEventListener("change", (event) => {
+    showRedFlagCare(form, event.target.closest?.("li[data-red-flag-tier]") ?? null);
     remember();
   });
   const startSoon = () => {
