@@ -131,3 +131,34 @@ def test_the_emergency_number_is_a_setting_used_everywhere(
     finally:
         context.close()
         server.close()
+
+
+def test_a_one_page_summary_to_show_a_clinician_made_on_the_device(
+    page: Page, site_url: str
+) -> None:
+    refused = open_without_python(page, site_url)
+    answer(page, "hot_fever", "yes")
+    answer(page, "calf", "no")
+    page.evaluate("window.print = () => { window.__printed = (window.__printed || 0) + 1; }")
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.locator(f"{FORM} .edusite-quiz__print").click()
+    assert page.evaluate("window.__printed") == 1
+    summary = page.locator("body > .edusite-summary")
+    expect(summary).to_contain_text("Get medical help today")
+    expect(summary).to_contain_text("What the page advised")
+    rows = summary.locator("tr")
+    expect(rows).to_have_count(1 + 21)
+    expect(rows.filter(has_text="Is your knee hot and red")).to_contain_text("Yes")
+    expect(rows.filter(has_text="pain or swelling in the calf of one leg")).to_contain_text("No")
+    expect(rows.filter(has_text="Where does your knee hurt most?")).to_contain_text("Not answered")
+    # Laid out for paper: alone on the printed page, on one A4 sheet.
+    page.emulate_media(media="print")
+    expect(summary).to_be_visible()
+    expect(page.locator("article h1").first).to_be_hidden()
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    assert requests == [] and refused == []  # nothing was sent (no Python was even asked)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    expect(page.locator(".edusite-summary")).to_have_count(0)
+    assert page.evaluate("document.documentElement.classList.contains('edusite-printing')") is False

@@ -26,6 +26,7 @@ ASSET_FILES = (
     "worker-host.js",
     "render.js",
     "care.js",
+    "summary.js",
     "form-state.js",
     "quiz.css",
 )

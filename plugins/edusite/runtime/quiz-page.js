@@ -13,6 +13,7 @@
 import { WorkerHost } from "./worker-host.js";
 import { renderResult } from "./render.js";
 import { showRedFlagCare } from "./care.js";
+import { printSummary } from "./summary.js";
 import {
   clearAnswers, loadAnswers, readAnswers, saveAnswers, showFieldErrors, writeAnswers,
 } from "./form-state.js";
@@ -267,6 +268,7 @@ function wire(form) {
     submit(form);
   });
   form.querySelector(".edusite-quiz__clear").addEventListener("click", () => clear(form));
+  form.querySelector(".edusite-quiz__print")?.addEventListener("click", () => printSummary(form));
   const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
   // A warning sign's advice first, at once and without Python; then the answers are kept.
   form.addEventListener("change", (event) => {
