@@ -81,7 +81,17 @@ def test_red_flags_call_out_is_visible(browser: Browser, site_url: str) -> None:
         context.close()
 
 
-@pytest.mark.parametrize("name", ["knee-anatomy.svg", "where-it-hurts.svg"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "knee-anatomy.svg",
+        "where-it-hurts.svg",
+        "exercise-clamshell.svg",
+        "exercise-bridge.svg",
+        "exercise-wall-sit.svg",
+        "exercise-step-up.svg",
+    ],
+)
 def test_drawing_labels_stay_on_the_card(browser: Browser, site_url: str, name: str) -> None:
     """Larger labels on a narrow card must not run off its edge or under the rounded corner."""
     context, page = _open(browser, site_url + "images/" + name, "light")
