@@ -96,8 +96,8 @@ def _check(values: Values) -> tuple[float, float, float, str]:
             )
     if "current" not in errors and current <= 0:
         errors["current"] = (
-            "Enter more than 0. If you cannot run without pain yet, wait "
-            "until you can before you start the plan."
+            "Enter more than 0. If you cannot run yet and keep to the pain rule, "
+            "wait until you can before you start the plan."
         )
     if not errors and goal <= current:
         errors["goal"] = f"Your goal must be more than what you run now ({show(current)} {unit})."
@@ -166,10 +166,10 @@ return_to_running_planner = Tool(
     questions=[
         Number(
             "current",
-            "How much can you run in a week now, without pain?",
+            "How much can you run in a week now, keeping to the pain rule?",
             min=0,
             step=0.1,
-            help="Your weekly total, such as 10.",
+            help="Your weekly total, such as 10. " + PAIN_RULE,
             samples=[10, 0, 500],
         ),
         Number(

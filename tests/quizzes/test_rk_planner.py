@@ -119,8 +119,8 @@ def test_result_states_its_rule_of_thumb_limits(answers: tuple[str, ...]) -> Non
         (
             ("0", "20"),
             {
-                "current": "Enter more than 0. If you cannot run without pain yet, wait "
-                "until you can before you start the plan."
+                "current": "Enter more than 0. If you cannot run yet and keep to the pain "
+                "rule, wait until you can before you start the plan."
             },
         ),
         (("10", "5"), {"goal": "Your goal must be more than what you run now (10 km)."}),
