@@ -23,10 +23,22 @@ UNITS = [
     Option("minutes", "Minutes of running"),
 ]
 
+#: The one pain rule the whole guide uses (article, quiz, planner). A common rule of thumb,
+#: given without a citation on purpose: no source we could check states it.
+PAIN_RULE = "Pain up to 3 out of 10 is OK if it has settled by the next morning."
+
+#: What the planner is and is not, said plainly in its result.
+LIMITS = (
+    "This plan is a rule of thumb, not a plan made for you. It only adds time or distance. "
+    "Change one thing at a time: keep your speed and hills the same while you build up."
+)
+
 ADVICE = [
     "Only run when you can run without pain making you change the way you run.",
+    f"Keep to the pain rule. {PAIN_RULE}",
     "Start on flat ground. Stay off hills and rough trails at first.",
-    "If the pain comes back, go back to the last week that felt fine.",
+    "If the pain goes above 3 out of 10, or is still there the next morning, go back to "
+    "the last week that felt fine.",
     "Add no more than 5 to 10% each week [@urmc-runners-knee].",
 ]
 
@@ -84,8 +96,8 @@ def _check(values: Values) -> tuple[float, float, float, str]:
             )
     if "current" not in errors and current <= 0:
         errors["current"] = (
-            "Enter more than 0. If you cannot run without pain yet, wait "
-            "until you can before you start the plan."
+            "Enter more than 0. If you cannot run yet and keep to the pain rule, "
+            "wait until you can before you start the plan."
         )
     if not errors and goal <= current:
         errors["goal"] = f"Your goal must be more than what you run now ({show(current)} {unit})."
@@ -135,6 +147,7 @@ def plan(values: Values) -> list[blocks.Block]:
             f"Total ({unit})",
             [(f"Week {i}", rounded(unit, t)) for i, t in enumerate(totals, start=1)],
         ),
+        blocks.notice("info", LIMITS),
         blocks.paragraph("Each week, keep to these rules:"),
         blocks.bullet_list(ADVICE),
         blocks.links(
@@ -153,10 +166,10 @@ return_to_running_planner = Tool(
     questions=[
         Number(
             "current",
-            "How much can you run in a week now, without pain?",
+            "How much can you run in a week now, keeping to the pain rule?",
             min=0,
             step=0.1,
-            help="Your weekly total, such as 10.",
+            help="Your weekly total, such as 10. " + PAIN_RULE,
             samples=[10, 0, 500],
         ),
         Number(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from quizkit import MultipleChoice, Option, Quiz, SingleChoice, YesNo
 
+from quizzes.runners_knee.planner import PAIN_RULE
+
 QUESTIONS = [
     SingleChoice(
         "where",
@@ -48,7 +50,8 @@ QUESTIONS = [
             Option("men", "Men and boys"),
             Option("same", "Both get it equally often"),
         ],
-        explanation="Women and girls get runner's knee more often than men and boys [@neal2019].",
+        explanation="Women and girls get runner's knee more often than men and boys "
+        "[@petersen2014].",
     ),
     SingleChoice(
         "increase",
@@ -100,8 +103,8 @@ QUESTIONS = [
                 feedback="Surgery is rarely needed for runner's knee.",
             ),
         ],
-        explanation="Exercise therapy reduces pain and improves how the knee works "
-        "[@vanderheijden2015].",
+        explanation="Reviews of many studies support exercise for the hip and thigh muscles. "
+        "It can ease pain and help the knee work better [@vanderheijden2015; @petersen2014].",
     ),
     YesNo(
         "taping",
@@ -116,7 +119,8 @@ QUESTIONS = [
         correct=True,
         no_feedback="They can play a part.",
         explanation="Flat feet change how the foot and lower leg move together when you run "
-        "[@takabayashi2021].",
+        "[@takabayashi2021]. Feet that roll inward too much may add strain to the knee "
+        "[@petersen2014].",
     ),
     YesNo(
         "cadence",
@@ -134,6 +138,40 @@ QUESTIONS = [
             Option("120", "About 2 hours", feedback="That is too long and can hurt your skin."),
         ],
         explanation="Ice the knee for about 20 minutes, a few times a day [@aaos-pfps].",
+    ),
+    SingleChoice(
+        "pain-rule",
+        "How much knee pain is OK while you do your exercises?",
+        options=[
+            Option(
+                "rule",
+                "Up to 3 out of 10, if it has settled by the next morning",
+                correct=True,
+            ),
+            Option(
+                "none",
+                "None at all",
+                feedback="Some mild pain is OK. Stopping at any pain can hold you back.",
+            ),
+            Option(
+                "any",
+                "Any amount, if you push through it",
+                feedback="Too much pain means the knee is taking more than it can handle.",
+            ),
+        ],
+        explanation=f"The pain rule: {PAIN_RULE[0].lower()}{PAIN_RULE[1:]} This is a common "
+        "rule of thumb, not a hard limit.",
+    ),
+    SingleChoice(
+        "outlook",
+        "In one large study, how many people had not recovered well a year later?",
+        options=[
+            Option("none", "Almost none"),
+            Option("four", "About 4 in 10", correct=True),
+            Option("all", "Almost all"),
+        ],
+        explanation="About 4 in 10 had not recovered well after a year, so keep up your "
+        "exercises [@collins2013].",
     ),
     MultipleChoice(
         "red-flags",
@@ -157,12 +195,13 @@ QUESTIONS = [
 runners_knee_quiz = Quiz(
     id="runners-knee-quiz",
     title="Test what you know about runner's knee",
-    intro="Eleven short questions. You get an explanation for each answer.",
+    intro="Thirteen short questions. You get an explanation for each answer.",
     questions=QUESTIONS,
     links=[
         ("Symptoms", "#symptoms"),
         ("When to see a doctor", "#when-to-see-a-doctor"),
         ("Home treatment", "#home-treatment"),
+        ("Exercises", "#exercises"),
         ("Returning to running", "#returning-to-running"),
     ],
 )

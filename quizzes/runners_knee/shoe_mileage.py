@@ -2,6 +2,9 @@
 
 Running shoes should be replaced every 300 to 400 miles (about 480 to 640 km)
 [@urmc-runners-knee]. We call a pair "getting close" from 250 miles (about 400 km).
+
+Worn shoes are not a medical warning, so no result uses the red danger level: that is kept
+for the article's warning signs. "Replace them now" is a warning, "getting close" is info.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def check_shoes(values: Values) -> list[blocks.Block]:
         ]
     elif state == CLOSE:
         out = [
-            blocks.notice("warning", f"Getting close. {said}"),
+            blocks.notice("info", f"Getting close. {said}"),
             blocks.paragraph(
                 f"In about {show(round(left))} {unit} they reach the "
                 f"replacement range. Plan a new pair. {advice}"
@@ -76,8 +79,8 @@ def check_shoes(values: Values) -> list[blocks.Block]:
         where = "past" if past else "inside"
         extra = f" That is {where} the range for new shoes."
         out = [
-            blocks.notice("danger", f"Replace them now. {said}{extra}"),
-            blocks.paragraph(f"Worn-out shoes cushion less. {advice}"),
+            blocks.notice("warning", f"Replace them now. {said}{extra}"),
+            blocks.paragraph(f"It is time for a new pair. {advice}"),
         ]
     out.append(blocks.links([("Shoes and runner's knee", "#shoes")]))
     return out

@@ -26,6 +26,7 @@ ANCHORS = [
     "causes-and-risk-factors",
     "diagnosis",
     "home-treatment",
+    "exercises",
     "medical-treatment",
     "prevention",
     "returning-to-running",
@@ -53,7 +54,14 @@ SVG_LABELS = {
         "IT band",
     ],
     "where-it-hurts.svg": ["Runner's knee", "Kneecap", "Jumper's knee", "a different problem"],
+    "exercise-clamshell.svg": ["Clamshell", "3 sets of 10 to 15", "top knee"],
+    "exercise-bridge.svg": ["Bridge", "3 sets of 10", "Lift your hips"],
+    "exercise-wall-sit.svg": ["Wall sit", "Hold 20 to 30 seconds", "Knees a little"],
+    "exercise-step-up.svg": ["Step-up", "3 sets of 10 on each leg", "Knee over"],
 }
+EXERCISE_FIGURES = [name for name in SVG_LABELS if name.startswith("exercise-")]
+#: The one pain rule, worded the same wherever the guide gives it.
+PAIN_RULE = "pain up to 3 out of 10 is OK"
 
 
 def _article() -> tuple[dict, str]:
@@ -167,7 +175,11 @@ def test_seed_rules_are_kept() -> None:
 def test_every_image_has_alt_text_and_exists() -> None:
     _, body = _article()
     images = re.findall(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]+)\)", body)
-    assert [src for _, src in images] == ["images/knee-anatomy.svg", "images/where-it-hurts.svg"]
+    assert [src for _, src in images] == [
+        "images/knee-anatomy.svg",
+        "images/where-it-hurts.svg",
+        *(f"images/{name}" for name in EXERCISE_FIGURES),
+    ]
     for alt, src in images:
         assert len(alt) > 40, f"{src}: alt text too short to describe the drawing"
         assert (CONTENT_DIR / src).is_file()
@@ -204,3 +216,83 @@ def test_svg_brings_its_own_light_background(name: str) -> None:
     assert first_shape.tag == f"{SVG_NS}rect"
     assert first_shape.get("fill", "").lower() in {"#fff", "#ffffff", "white"}
     assert first_shape.get("width") == root.get("viewBox").split()[2]
+
+
+def test_anatomy_drawing_is_labelled_as_the_leg_it_shows() -> None:
+    """The drawing has the front of the leg on the viewer's left: seen from the outside,
+    that is a left leg. Title, description, on-card label and alt text must all say so."""
+    svg = (IMAGES / "knee-anatomy.svg").read_text(encoding="utf-8")
+    assert "right" not in svg.lower()
+    assert "Left leg, seen from the outside" in svg and "front of the leg is on the left" in svg
+    _, body = _article()
+    alt = re.search(r"!\[(?P<alt>[^\]]+)\]\(images/knee-anatomy\.svg\)", body)["alt"]
+    assert alt.startswith("Drawing of a left leg seen from the outside")
+
+
+def test_exercises_each_give_sets_repeats_progression_and_a_drawing() -> None:
+    _, body = _article()
+    section = _section(body, "exercises")
+    blocks = re.split(r"^\*\*\d\. ", section, flags=re.M)[1:]
+    assert len(blocks) >= 4
+    for block, name in zip(blocks, EXERCISE_FIGURES, strict=True):
+        text = _flat(block)
+        assert re.search(r"\d+ (sets|holds) of", text), text[:60]
+        assert "To make it harder" in text, text[:60]
+        assert f"(images/{name})" in block
+    flat = _flat(section)
+    assert "typical starting point" in flat and "physical therapist" in flat
+    assert PAIN_RULE.lower() in flat.lower()
+    assert "[@vanderheijden2015" in flat
+
+
+def test_one_pain_rule_everywhere() -> None:
+    _, body = _article()
+    faq = re.search(r"^/// faq\n(?P<text>.*?)^///\s*$", body, re.S | re.M)["text"]
+    questions = re.findall(r"^### (.+)$", faq, re.M)
+    answers = dict(zip(questions, re.split(r"^### .+$", faq, flags=re.M)[1:], strict=True))
+    places = {
+        "home treatment": _section(body, "home-treatment"),
+        "exercises": _section(body, "exercises"),
+        "returning to running": _section(body, "returning-to-running"),
+        "FAQ rest": answers["How long should I rest if I have runner's knee?"],
+        "FAQ keep running": answers["Can I keep running with runner's knee?"],
+    }
+    for where, text in places.items():
+        flat = _flat(text).lower()
+        assert "3 out of 10" in flat and "next morning" in flat, where
+    assert "rule of thumb" in _flat(places["home treatment"])
+    # no other threshold sneaks in
+    assert not re.search(r"\b[0-24-9] out of 10\b", body)
+
+
+def test_no_advice_to_wrap_or_raise_a_swollen_knee() -> None:
+    """A swollen knee is a warning sign on this page, so home care must not treat swelling."""
+    _, body = _article()
+    home = _flat(_section(body, "home-treatment")).lower()
+    for phrase in ["compression", "elastic wrap", "swelling down", "above the level of your heart"]:
+        assert phrase not in home
+
+
+def test_return_to_running_criteria_walk_run_and_planner_limits() -> None:
+    _, body = _article()
+    text = _flat(_section(body, "returning-to-running"))
+    for part in [
+        "walk briskly for 30 minutes",
+        "hop",
+        "single-leg squats",
+        "Run for 1 minute, then walk for 1 to 2 minutes",
+        "one thing at a time",
+        "rule of thumb, not a plan made for you",
+    ]:
+        assert part in text, part
+
+
+def test_outlook_is_honest_and_cited() -> None:
+    meta, body = _article()
+    faq = _flat(
+        re.search(r"^### How long does runner's knee last\?\n(?P<a>.*?)^###", body, re.S | re.M)[
+            "a"
+        ]
+    )
+    assert "4 in 10" in faq and "[@collins2013]" in faq
+    assert "4 in 10" in meta["summary"][1]

@@ -82,7 +82,17 @@ def test_warning_sign_boxes_are_visible_by_tier(browser: Browser, site_url: str)
         context.close()
 
 
-@pytest.mark.parametrize("name", ["knee-anatomy.svg", "where-it-hurts.svg"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "knee-anatomy.svg",
+        "where-it-hurts.svg",
+        "exercise-clamshell.svg",
+        "exercise-bridge.svg",
+        "exercise-wall-sit.svg",
+        "exercise-step-up.svg",
+    ],
+)
 def test_drawing_labels_stay_on_the_card(browser: Browser, site_url: str, name: str) -> None:
     """Larger labels on a narrow card must not run off its edge or under the rounded corner."""
     context, page = _open(browser, site_url + "images/" + name, "light")

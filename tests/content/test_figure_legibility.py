@@ -17,7 +17,8 @@ from tests.content.content_prose import CONTENT_DIR
 IMAGES = CONTENT_DIR / "images"
 ARTICLE = CONTENT_DIR / "runners-knee.md"
 SVG_NS = "{http://www.w3.org/2000/svg}"
-DRAWINGS = ["knee-anatomy.svg", "where-it-hurts.svg"]
+#: Every drawing in content/images, so a new figure is checked without editing this list.
+DRAWINGS = sorted(path.name for path in IMAGES.glob("*.svg"))
 PHONE_COLUMN_PX = 328  # 360 px viewport minus the article's side padding
 MIN_LABEL_PX = 12.0
 
@@ -82,3 +83,16 @@ def test_figure_size_in_markdown_matches_the_drawing(name: str) -> None:
     assert match, f"the article gives {name} no width and height"
     width, height = int(match.group(1)), int(match.group(2))
     assert abs(width / height - vb_width / vb_height) < 0.01
+
+
+def test_every_drawing_is_checked() -> None:
+    assert {"knee-anatomy.svg", "where-it-hurts.svg"} <= set(DRAWINGS)
+    assert len([name for name in DRAWINGS if name.startswith("exercise-")]) >= 4
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_drawing_is_used_with_alt_text(name: str) -> None:
+    body = ARTICLE.read_text(encoding="utf-8")
+    match = re.search(rf"!\[(?P<alt>[^\]]*)\]\(images/{re.escape(name)}\)", body)
+    assert match, f"{name} is not shown in the article"
+    assert len(match["alt"]) > 40, f"{name}: alt text too short to describe the drawing"

@@ -33,6 +33,7 @@ ANCHORS = {
     "#causes-and-risk-factors",
     "#diagnosis",
     "#home-treatment",
+    "#exercises",
     "#medical-treatment",
     "#prevention",
     "#returning-to-running",

@@ -96,6 +96,18 @@ def test_advice_from_the_article_is_shown() -> None:
     assert "flat ground" in texts
     assert "without pain making you change the way you run" in texts
     assert "[@urmc-runners-knee]" in texts
+    assert planner.PAIN_RULE in texts
+
+
+@pytest.mark.parametrize(
+    "answers", [("10", "20", "km", "10"), ("1", "300", "minutes", "5"), ("16", "25", "miles", "")]
+)
+def test_result_states_its_rule_of_thumb_limits(answers: tuple[str, ...]) -> None:
+    result = run(*answers)
+    notices = [b for b in result["blocks"] if b["type"] == "notice" and b["level"] == "info"]
+    assert [n["text"] for n in notices] == [planner.LIMITS]
+    assert "rule of thumb, not a plan made for you" in planner.LIMITS
+    assert "one thing at a time" in planner.LIMITS
 
 
 @pytest.mark.parametrize(
@@ -107,8 +119,8 @@ def test_advice_from_the_article_is_shown() -> None:
         (
             ("0", "20"),
             {
-                "current": "Enter more than 0. If you cannot run without pain yet, wait "
-                "until you can before you start the plan."
+                "current": "Enter more than 0. If you cannot run yet and keep to the pain "
+                "rule, wait until you can before you start the plan."
             },
         ),
         (("10", "5"), {"goal": "Your goal must be more than what you run now (10 km)."}),

@@ -16,7 +16,7 @@ def test_has_at_least_eight_choice_questions() -> None:
 
 
 def test_intro_counts_the_questions() -> None:
-    words = {8: "Eight", 9: "Nine", 10: "Ten", 11: "Eleven", 12: "Twelve"}
+    words = {8: "Eight", 9: "Nine", 10: "Ten", 11: "Eleven", 12: "Twelve", 13: "Thirteen"}
     assert QUIZ.intro.startswith(words[len(QUIZ.questions)])
 
 
@@ -50,7 +50,8 @@ def test_explanations_cite_the_expected_sources() -> None:
     cited = set().union(*(citation_keys(q.explanation) for q in QUIZ.questions))
     expected = {
         "urmc-runners-knee",
-        "neal2019",
+        "petersen2014",
+        "collins2013",
         "vanderheijden2015",
         "logan2017",
         "takabayashi2021",
@@ -59,10 +60,27 @@ def test_explanations_cite_the_expected_sources() -> None:
     }
     assert expected <= cited
     uncited = [q.id for q in QUIZ.questions if not citation_keys(q.explanation)]
-    assert uncited == ["red-flags"]  # points to the article's own warning box instead
+    # red-flags points to the article's own warning box; the pain rule is a rule of thumb
+    # that no source we could check states, so it is given without a citation on purpose.
+    assert uncited == ["pain-rule", "red-flags"]
 
 
 def test_unanswered_questions_are_all_reported() -> None:
     result = QUIZ.evaluate({})
     assert result["ok"] is False
     assert set(result["field_errors"]) == set(RIGHT)
+
+
+def test_sex_difference_is_not_credited_to_the_risk_factor_review() -> None:
+    """Neal 2019 did not find sex to be a risk factor; the difference is cited elsewhere."""
+    who = next(q for q in QUIZ.questions if q.id == "who")
+    assert citation_keys(who.explanation) == {"petersen2014"}
+
+
+def test_pain_rule_question_uses_the_shared_rule() -> None:
+    from quizzes.runners_knee.planner import PAIN_RULE
+
+    question = next(q for q in QUIZ.questions if q.id == "pain-rule")
+    assert PAIN_RULE[1:] in question.explanation
+    assert "rule of thumb" in question.explanation
+    assert not citation_keys(question.explanation)

@@ -18,14 +18,14 @@ def first(distance: str, unit: str) -> dict:
     [
         ("0", "miles", "success", "Fine for now."),
         ("249.9", "miles", "success", "Fine for now."),
-        ("250", "miles", "warning", "Getting close."),
-        ("299", "miles", "warning", "Getting close."),
-        ("300", "miles", "danger", "Replace them now."),
-        ("400", "miles", "danger", "Replace them now."),
-        ("401", "miles", "danger", "Replace them now."),
+        ("250", "miles", "info", "Getting close."),
+        ("299", "miles", "info", "Getting close."),
+        ("300", "miles", "warning", "Replace them now."),
+        ("400", "miles", "warning", "Replace them now."),
+        ("401", "miles", "warning", "Replace them now."),
         ("400", "km", "success", "Fine for now."),  # 248.5 miles
-        ("403", "km", "warning", "Getting close."),  # 250.4 miles
-        ("483", "km", "danger", "Replace them now."),  # 300.1 miles
+        ("403", "km", "info", "Getting close."),  # 250.4 miles
+        ("483", "km", "warning", "Replace them now."),  # 300.1 miles
     ],
 )
 def test_thresholds(distance: str, unit: str, level: str, start: str) -> None:
@@ -70,3 +70,14 @@ def test_links_to_the_shoes_section_and_cites_the_rule() -> None:
         "items": [{"text": "Shoes and runner's knee", "href": "#shoes"}],
     }
     assert SHOES.cited_keys() == {"urmc-runners-knee"}
+
+
+@pytest.mark.parametrize("unit", ["miles", "km"])
+def test_never_a_danger_notice(unit: str) -> None:
+    """Red is kept for medical warnings; worn shoes are not one, however far they have gone."""
+    for distance in [0, 100, 249.9, 250, 299.9, 300, 350, 400, 401, 1000, 4999]:
+        result = SHOES.evaluate({"distance": str(distance), "unit": unit})
+        if not result["ok"]:
+            continue
+        levels = {b["level"] for b in result["blocks"] if b["type"] == "notice"}
+        assert "danger" not in levels, (distance, unit)
