@@ -61,6 +61,15 @@ class Reading:
         count = sum(s.syllables for s in self.sentences)
         return flesch_kincaid(words, len(self.sentences), count)
 
+    @property
+    def reading_ease(self) -> float:
+        """Flesch Reading Ease (0-100, higher is easier; 60 and up is plain English)."""
+        words = sum(s.words for s in self.sentences)
+        if not words:
+            return 100.0
+        count = sum(s.syllables for s in self.sentences)
+        return 206.835 - 1.015 * words / len(self.sentences) - 84.6 * count / words
+
     def hardest(self, count: int = HARDEST_SHOWN) -> list[ScoredSentence]:
         """The sentences that raise the page's grade most (the grade drop if each were cut),
         hardest first: long sentences of long words, not merely a short one with a long word."""
