@@ -99,9 +99,7 @@ def measure(text: str, count_syllables: Callable[[str], int] = syllables) -> Rea
     return Reading(tuple(scored))
 
 
-def check_reading_grade(
-    path: str, reading: Reading, max_grade: float, first_line: str = ""
-) -> list[ContentProblem]:
+def check_reading_grade(path: str, reading: Reading, max_grade: float) -> list[ContentProblem]:
     """E701 at `path:1` when a measurable page reads above `max_grade`."""
     if not reading.measurable or reading.grade <= max_grade:
         return []
@@ -117,6 +115,5 @@ def check_reading_grade(
             f"reading grade {reading.grade:.1f} is above {max_grade:g} "
             f"(Flesch-Kincaid, {len(reading.sentences)} sentences)",
             f"Split long sentences and use shorter, everyday words. Hardest sentences: {named}.",
-            first_line,
         )
     ]

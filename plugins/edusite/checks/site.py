@@ -77,7 +77,7 @@ class SiteChecks:
         reading = self.readings[path] = measure(text)
         reviewed_line = matter.lines.get("reviewed", 0)
         return [
-            *check_reading_grade(path, reading, self.reading_grade_max, lines[0]),
+            *check_reading_grade(path, reading, self.reading_grade_max),
             *check_review_age(
                 path,
                 matter,
