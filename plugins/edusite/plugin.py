@@ -225,8 +225,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                 server.watch(str(path))
 
     # --- editors' checks and live preview (edusite.checks) -------------------------------
-    # Headings, raw HTML, images and links (edusite.checks). In `mkdocs serve` problems are
-    # shown in a banner on every page instead of aborting the preview (edusite.checks.preview).
+    # Headings, raw HTML, images, links, reading grade and review age (edusite.checks). In
+    # `mkdocs serve` problems are shown in a banner on every page instead of aborting the
+    # preview (edusite.checks.preview).
 
     @contextmanager
     def _collecting(self) -> Iterator[None]:

