@@ -8,7 +8,8 @@ from quizkit.care import CareSettings
 
 
 class EduSiteConfig(Config):
-    """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`, `care_*`."""
+    """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`, `care_*`,
+    and the editorial limits `reading_grade_max` and `review_max_age_years`."""
 
     enabled = opt.Type(bool, default=True)
     """Turn the whole plugin off (for example to time a build without it)."""
@@ -36,6 +37,12 @@ class EduSiteConfig(Config):
         ),
     )
     """Text of the medical disclaimer shown on every article."""
+
+    reading_grade_max = opt.Type((int, float), default=8.0)
+    """Highest Flesch-Kincaid grade an article may read at (E701); 8 suits the general public."""
+
+    review_max_age_years = opt.Type((int, float), default=3)
+    """Years after its `reviewed` date that an article is reported as due for review (W702)."""
 
     care_emergency_number = opt.Type(str, default=CareSettings.emergency_number)
     """The number to call in an emergency, e.g. "999", "911" or "112" (care cards)."""

@@ -80,8 +80,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return markdown
-        self._check_on_page_markdown(page)
         self._article_on_page_markdown(markdown, page, config)
+        self._check_on_page_markdown(page)
         return self._quiz_on_page_markdown(markdown, page, config)
 
     def on_page_content(
@@ -225,8 +225,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                 server.watch(str(path))
 
     # --- editors' checks and live preview (edusite.checks) -------------------------------
-    # Headings, raw HTML, images and links (edusite.checks). In `mkdocs serve` problems are
-    # shown in a banner on every page instead of aborting the preview (edusite.checks.preview).
+    # Headings, raw HTML, images, links, reading grade and review age (edusite.checks). In
+    # `mkdocs serve` problems are shown in a banner on every page instead of aborting the
+    # preview (edusite.checks.preview).
 
     @contextmanager
     def _collecting(self) -> Iterator[None]:
@@ -237,7 +238,12 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self.problems.extend(error.problems)
 
     def _check_on_config(self, config: MkDocsConfig) -> None:
-        self.site_checks = SiteChecks(self.project_dir, Path(config.docs_dir))
+        self.site_checks = SiteChecks(
+            self.project_dir,
+            Path(config.docs_dir),
+            reading_grade_max=self.config.reading_grade_max,
+            review_max_age_years=self.config.review_max_age_years,
+        )
         self.warnings = preview.WarningCapture(divert=self.serving)
         self.warnings.attach()
 
@@ -251,6 +257,16 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                     page.file.content_string,
                 )
             )
+            # Reading grade and review age, on the front matter the article section parsed.
+            context = self.articles.page
+            found = self.site_checks.article(context.path, context.source, context.front_matter)
+            self.problems.extend([p for p in found if not p.code.startswith("W")])
+            for warning in (p for p in found if p.code.startswith("W")):
+                # Logged like W201: `--strict` and `edusite check` stop, `serve` goes on.
+                log.warning(
+                    f"{warning.path}:{warning.line}: {warning.message} [{warning.code}]; "
+                    f"{warning.hint}"
+                )
 
     def _check_on_page_content(self, html: str, page: Page) -> None:
         if self.site_checks:

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.content.content_prose import CONTENT_DIR, split_front_matter
+from tests.content.pages import CONTENT_DIR, split_front_matter
 
 ARTICLE = CONTENT_DIR / "runners-knee.md"
 IMAGES = CONTENT_DIR / "images"

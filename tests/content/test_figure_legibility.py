@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.content.content_prose import CONTENT_DIR
+from tests.content.pages import CONTENT_DIR
 
 IMAGES = CONTENT_DIR / "images"
 ARTICLE = CONTENT_DIR / "runners-knee.md"

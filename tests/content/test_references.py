@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.content.content_prose import CONTENT_DIR, split_front_matter
+from tests.content.pages import CONTENT_DIR, split_front_matter
 
 KEYS = [
     "aaos-pfps",

@@ -103,7 +103,10 @@ def test_the_error_shown_in_the_guide_is_what_the_check_prints(site: Path) -> No
     result = edusite_check(site)
     assert result.returncode == 1
     (shown,) = [body for _, title, body in blocks() if title == "edusite check"]
-    assert result.stderr.strip() == shown.strip()
+    # The test site also holds the corpus's own article, content/guide.md, which the guide
+    # does not show: only its reading-grade line is left out of the comparison.
+    printed = [line for line in result.stderr.splitlines() if not line.startswith("content/guide")]
+    assert "\n".join(printed).strip() == shown.strip()
 
 
 def test_make_targets_in_the_guide_exist() -> None:

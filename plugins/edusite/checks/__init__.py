@@ -4,7 +4,8 @@ Each check is a plain function of a page's source (`SourceDoc`) returning `Conte
 with exact lines; nothing here imports MkDocs, so `edusite check`, the plugin and the tests
 call the same code. Link checks (pages' links and quizzes' `"#id"` links back into the pages
 embedding them) need every page's anchors first (`SiteIndex`), so they run once all pages
-are rendered; `SiteChecks` (site.py) drives them for one build.
+are rendered; `SiteChecks` (site.py) drives them for one build, and also measures each
+article's reading grade and review age (readability.py, review.py), which need its front matter.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ It runs MkDocs's own pipeline up to `on_env` (config, files, nav, then each page
 rendered with all extensions and plugins), which is where the build reports content problems,
 and stops there: no theme templates, no search index, no Pyodide copy, nothing written. So it
 finds exactly what `mkdocs build --strict` finds, with the same messages, in a fraction of the
-time. Warnings logged under `mkdocs.*` count as problems, as in strict mode.
+time. Warnings logged under `mkdocs.*` count as problems, as in strict mode. Each article's
+reading grade is printed too, one line per article, whether or not it passes.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ def _run_pipeline(config: MkDocsConfig) -> int:
     return len(pages)
 
 
+def _print_readings(config: MkDocsConfig, out: TextIO) -> None:
+    """One line per article with its reading grade, so editors see it before it fails."""
+    checks = getattr(config.plugins.get("edusite"), "site_checks", None)
+    for path, reading in getattr(checks, "readings", {}).items():
+        print(f"{path}: {reading.summary()}", file=out)
+
+
 def check_site(
     config_file: str | Path | None = None,
     out: TextIO = sys.stderr,
@@ -92,7 +100,9 @@ def check_site(
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 pages = _run_pipeline(config)
+                _print_readings(config, out)
             except PluginError as error:
+                _print_readings(config, out)
                 print(error, file=out)
                 for problem in getattr(error, "problems", []) if annotations else []:
                     print(github_annotation(problem), file=annotations)

@@ -1,11 +1,15 @@
 """The checks for one build: each page's source as it is read, then links once all are rendered.
 
+Articles are also measured for reading grade (E701) and review age (W702); the grades are
+kept in `readings` so `edusite check` can print them.
+
 The plugin creates a fresh `SiteChecks` in `on_config`, so nothing is kept between
 `mkdocs serve` rebuilds.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +17,11 @@ from pathlib import Path
 from edusite.checks import check_source
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
+from edusite.checks.readability import Reading, check_reading_grade, measure
+from edusite.checks.review import check_review_age
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.frontmatter import FrontMatter
 
 
 @dataclass
@@ -26,10 +33,23 @@ class _Page:
 class SiteChecks:
     """Runs the source checks per page and the link checks across pages."""
 
-    def __init__(self, project_dir: Path, docs_dir: Path) -> None:
+    def __init__(
+        self,
+        project_dir: Path,
+        docs_dir: Path,
+        *,
+        reading_grade_max: float = 8.0,
+        review_max_age_years: float = 3.0,
+        today: dt.date | None = None,
+    ) -> None:
         self.project_dir = project_dir
         self.docs_dir = docs_dir
+        self.reading_grade_max = reading_grade_max
+        self.review_max_age_years = review_max_age_years
+        self.today = today
         self.index = SiteIndex()
+        self.readings: dict[str, Reading] = {}
+        """Each article's reading level, by the path shown to editors, in build order."""
         self._pages: dict[str, _Page] = {}
         self._embeds: dict[str, list[str]] = {}
 
@@ -47,6 +67,25 @@ class SiteChecks:
         self._pages[src_uri] = _Page(doc, url)
         self._embeds[src_uri] = embedded_quizzes(doc)
         return check_source(doc, self.docs_dir)
+
+    def article(self, path: str, text: str, matter: FrontMatter) -> list[ContentProblem]:
+        """Reading grade (E701) and review age (W702) of an article; other pages: nothing."""
+        if not matter.is_article:
+            return []
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        lines = text.split("\n")
+        reading = self.readings[path] = measure(text)
+        reviewed_line = matter.lines.get("reviewed", 0)
+        return [
+            *check_reading_grade(path, reading, self.reading_grade_max),
+            *check_review_age(
+                path,
+                matter,
+                self.review_max_age_years,
+                self.today,
+                lines[reviewed_line - 1] if reviewed_line else "",
+            ),
+        ]
 
     def rendered(self, src_uri: str, url: str, html: str) -> None:
         """Record the anchors of a page's final HTML (for links from any page)."""
