@@ -175,11 +175,11 @@ QUESTIONS = [
     ),
     MultipleChoice(
         "red-flags",
-        "Which of these mean you should get medical care promptly? Tick all that apply.",
+        "Which of these are warning signs that need a doctor? Tick all that apply.",
         required=True,
         options=[
-            Option("swollen", "The knee is swollen, hot or red", correct=True),
-            Option("locks", "The knee locks or gives way", correct=True),
+            Option("hot", "The knee is hot and red, and you have a fever", correct=True),
+            Option("locks", "The knee is locked and will not straighten", correct=True),
             Option("night", "The pain wakes you up at night", correct=True),
             Option(
                 "stairs",
@@ -187,8 +187,10 @@ QUESTIONS = [
                 feedback="A dull ache on the stairs is typical of runner's knee.",
             ),
         ],
-        explanation="Swelling, heat, locking, giving way and pain at night can point to a "
-        'different problem. See the list in "When to see a doctor".',
+        explanation="A hot, red knee with a fever needs help the same day "
+        "[@nhs-septic-arthritis]. So does a knee that is locked. Pain that wakes you at "
+        "night needs a doctor within a few days [@nhs-bone-cancer]. See the warning signs "
+        'under "When to see a doctor".',
     ),
 ]
 

@@ -183,10 +183,12 @@ def test_knowledge_quiz_score_and_citation_links(page: Page, site_url: str) -> N
         "flat-feet": "yes",
         "cadence": "yes",
         "ice": "20",
-        "red-flags": ["swollen", "locks", "night"],
+        "pain-rule": "rule",
+        "outlook": "four",
+        "red-flags": ["hot", "locks", "night"],
     }
     answer_by_keyboard(page, quiz, answers)
-    expect(result(page, quiz)).to_contain_text("You got 11 of 11 right.", timeout=BOOT_MS)
+    expect(result(page, quiz)).to_contain_text("You got 13 of 13 right.", timeout=BOOT_MS)
     link = result(page, quiz).locator('a[href="#source-aaos-pfps"]').first
     number = page.evaluate(
         """() => { const li = document.getElementById("source-aaos-pfps");

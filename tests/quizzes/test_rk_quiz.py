@@ -60,9 +60,9 @@ def test_explanations_cite_the_expected_sources() -> None:
     }
     assert expected <= cited
     uncited = [q.id for q in QUIZ.questions if not citation_keys(q.explanation)]
-    # red-flags points to the article's own warning box; the pain rule is a rule of thumb
-    # that no source we could check states, so it is given without a citation on purpose.
-    assert uncited == ["pain-rule", "red-flags"]
+    # The pain rule is a rule of thumb that no source we could check states, so it is given
+    # without a citation on purpose.
+    assert uncited == ["pain-rule"]
 
 
 def test_unanswered_questions_are_all_reported() -> None:

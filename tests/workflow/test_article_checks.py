@@ -89,3 +89,15 @@ def test_check_prints_each_articles_grade(tmp_path: Path) -> None:
     result = edusite_check(site)
     assert "content/guide.md: reading grade 16.5 (Flesch-Kincaid, 8 sentences)\n" in result.stderr
     assert "hint: Split long sentences" in result.stderr
+
+
+def test_the_review_age_is_judged_on_the_build_date(monkeypatch) -> None:
+    """SOURCE_DATE_EPOCH dates a reproducible build; without it, today counts."""
+    import datetime as dt
+
+    from edusite.checks.review import build_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
+    assert build_date() == dt.date(2026, 12, 1)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date() == dt.date.today()

@@ -8,11 +8,21 @@ new review: `mkdocs build --strict` and `edusite check` stop, `mkdocs serve` goe
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from edusite.errors import ContentProblem
 from edusite.structure.frontmatter import FrontMatter
 
 DAYS_PER_YEAR = 365.2425
+
+
+def build_date() -> dt.date:
+    """The date the build is about: `SOURCE_DATE_EPOCH` (the reproducible-builds convention,
+    so the same sources give the same verdict on any day) when set, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def check_review_age(
@@ -26,7 +36,7 @@ def check_review_age(
     reviewed = matter.reviewed
     if not isinstance(reviewed, dt.date):
         return []
-    today = today or dt.date.today()
+    today = today or build_date()
     oldest = today - dt.timedelta(days=round(max_age_years * DAYS_PER_YEAR))
     if reviewed >= oldest:
         return []
