@@ -26,7 +26,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -37,6 +37,7 @@ from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
 from edusite.markdown import article_extensions
 from edusite.markdown.faq import faq_jsonld
+from edusite.publish import StagedBuild
 from edusite.runtime.section import QuizSite
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
@@ -56,12 +57,15 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.site_checks: SiteChecks | None = None
         self.warnings = preview.WarningCapture()
         self.quiz_site: QuizSite | None = None
+        self.command = ""
+        self.staged: StagedBuild | None = None
 
     # --- MkDocs hooks: each one delegates to the sections below --------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
         self.serving = command == "serve"
+        self.command = "build" if command == "build" and not dirty else command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -69,6 +73,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.problems = Problems()
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._check_on_config(config)
+        self._publish_on_config(config)
         with self._collecting():
             self._article_on_config(config)
         with self._collecting():
@@ -113,9 +118,15 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             return output
         return self._check_on_post_page(output, page)
 
+    @event_priority(-100)  # last: other plugins (search) still write into the staged site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             self._quiz_on_post_build(config)
+            self._publish_on_post_build(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.config.enabled:
+            self._publish_on_build_error()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -224,6 +235,31 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             for path in self.quiz_site.watched():
                 server.watch(str(path))
 
+    # --- publishing: build into a staging folder, swap it in on success (edusite.publish) -
+
+    def _publish_on_config(self, config: MkDocsConfig) -> None:
+        """`mkdocs build` (not serve, not --dirty, not gh-deploy) writes into a staging folder."""
+        self.staged = None
+        if self.command == "build":
+            self.staged = StagedBuild(config.site_dir)
+            config.site_dir = self.staged.begin()
+
+    def _publish_on_post_build(self, config: MkDocsConfig) -> None:
+        """Swap the staged site in, unless strict mode is about to abort on a warning."""
+        if self.staged is None:
+            return
+        if config.strict and self.warnings.messages:
+            return  # MkDocs raises next; on_build_error drops the staged files
+        self.staged.publish()
+        config.site_dir = str(self.staged.site_dir)
+        self.staged = None
+
+    def _publish_on_build_error(self) -> None:
+        """A failed build leaves the previous site as it was."""
+        if self.staged is not None:
+            self.staged.abandon()
+            self.staged = None
+
     # --- editors' checks and live preview (edusite.checks) -------------------------------
     # Headings, raw HTML, images, links, reading grade and review age (edusite.checks). In
     # `mkdocs serve` problems are shown in a banner on every page instead of aborting the
@@ -270,7 +306,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _check_on_page_content(self, html: str, page: Page) -> None:
         if self.site_checks:
-            self.site_checks.rendered(page.file.src_uri, page.url, html)
+            self.problems.extend(self.site_checks.rendered(page.file.src_uri, page.url, html))
 
     def _check_on_env(self, files: Files, config: MkDocsConfig) -> None:
         """Add the cross-page link problems, then stop the build (or keep them for serve).

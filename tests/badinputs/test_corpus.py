@@ -80,3 +80,4 @@ def test_strict_build_fails_the_same_way_and_writes_nothing(case: Path, tmp_path
     assert result.returncode == 1, result.stderr
     assert reported(result.stderr) == expected(case), result.stderr
     assert not out.exists() or not any(out.iterdir()), "a failed build left files behind"
+    assert not list(tmp_path.glob(".out.*")), "a failed build left its staging folder behind"
