@@ -25,7 +25,7 @@ UNITS = [
 
 #: The one pain rule the whole guide uses (article, quiz, planner). A common rule of thumb,
 #: given without a citation on purpose: no source we could check states it.
-PAIN_RULE = "Pain up to 3 out of 10 is OK if it has settled by the next morning."
+PAIN_RULE = "Pain up to 3 out of 10 is OK if it is back to its usual level by the next morning."
 
 #: What the planner is and is not, said plainly in its result.
 LIMITS = (
@@ -37,9 +37,9 @@ ADVICE = [
     "Only run when you can run without pain making you change the way you run.",
     f"Keep to the pain rule. {PAIN_RULE}",
     "Start on flat ground. Stay off hills and rough trails at first.",
-    "If the pain goes above 3 out of 10, or is still there the next morning, go back to "
-    "the last week that felt fine.",
-    "Add no more than 5 to 10% each week [@urmc-runners-knee].",
+    "If the pain goes above 3 out of 10, or is not back to its usual level the next morning, "
+    "go back to the last week that felt fine.",
+    "As a rule of thumb, add no more than 5 to 10% each week [@urmc-runners-knee].",
 ]
 
 

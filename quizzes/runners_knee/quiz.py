@@ -55,7 +55,8 @@ QUESTIONS = [
     ),
     SingleChoice(
         "increase",
-        "When you start running again, how much should you add each week?",
+        "When you start running again, what is the common rule of thumb for how much to add "
+        "each week?",
         options=[
             Option("5-10", "5 to 10% more time or distance", correct=True),
             Option("25", "25% more", feedback="That is too fast for a healing knee."),
@@ -66,8 +67,8 @@ QUESTIONS = [
                 feedback="Pain can show up a day later, so build up step by step.",
             ),
         ],
-        explanation="Add no more than 5 to 10% more time or distance each week "
-        "[@urmc-runners-knee].",
+        explanation="A common rule of thumb is to add no more than 5 to 10% more time or "
+        "distance each week [@urmc-runners-knee].",
     ),
     SingleChoice(
         "shoes",
@@ -89,7 +90,8 @@ QUESTIONS = [
     ),
     SingleChoice(
         "exercise",
-        "Which treatment has good evidence that it lowers pain and helps the knee work better?",
+        "Which treatment is supported by reviews of studies to ease pain and help the knee "
+        "work better?",
         options=[
             Option("exercise", "Exercise therapy to make the thigh and hip stronger", correct=True),
             Option(
@@ -111,16 +113,15 @@ QUESTIONS = [
         "Is taping the knee, on its own, enough to treat runner's knee?",
         correct=False,
         yes_feedback="Taping alone is not enough.",
-        explanation="Knee taping can help, but only together with physical therapy [@logan2017].",
+        explanation="Knee taping can ease pain for a while. It seems to work best as one part "
+        "of physical therapy, not on its own [@logan2017].",
     ),
     YesNo(
         "flat-feet",
         "Can flat feet play a part in runner's knee?",
         correct=True,
         no_feedback="They can play a part.",
-        explanation="Flat feet change how the foot and lower leg move together when you run "
-        "[@takabayashi2021]. Feet that roll inward too much may add strain to the knee "
-        "[@petersen2014].",
+        explanation="Feet that roll inward too much may add strain to the knee [@petersen2014].",
     ),
     YesNo(
         "cadence",
@@ -133,11 +134,11 @@ QUESTIONS = [
         "ice",
         "How long should you ice a sore knee at one time?",
         options=[
-            Option("20", "About 20 minutes", correct=True),
-            Option("2", "About 2 minutes", feedback="That is too short to help."),
+            Option("15", "Up to 15 minutes", correct=True),
             Option("120", "About 2 hours", feedback="That is too long and can hurt your skin."),
         ],
-        explanation="Ice the knee for about 20 minutes, a few times a day [@aaos-pfps].",
+        explanation="Hold a wrapped ice pack on the knee for up to 15 minutes, never straight "
+        "on the skin [@nhs-uhmb-knee-pain].",
     ),
     SingleChoice(
         "pain-rule",
@@ -145,7 +146,7 @@ QUESTIONS = [
         options=[
             Option(
                 "rule",
-                "Up to 3 out of 10, if it has settled by the next morning",
+                "Up to 3 out of 10, if it is back to its usual level by the next morning",
                 correct=True,
             ),
             Option(

@@ -22,101 +22,129 @@ from quizkit import (
 from quizkit import YesNo as _YesNo
 from quizkit.care import EMERGENCY, SELF_CARE, SOON, URGENT
 
-#: The warning signs, most urgent first, in the order of the article's boxes.
+#: The warning signs, most urgent first, in the order of the article's boxes. Written about
+#: "the knee" and "the leg", so a parent can answer them for a child.
 RED_FLAGS = [
     RedFlag(
         "calf_breathless",
-        "Do you have pain or swelling in your calf, and also chest pain or trouble breathing?",
+        "Is there pain or swelling in the calf, and also chest pain or trouble breathing?",
         EMERGENCY,
-        "You have pain or swelling in your calf, and chest pain or trouble breathing. This "
-        "can be a blood clot that has reached the lungs [@nhs-dvt].",
+        "There is pain or swelling in the calf, and chest pain or trouble breathing. This can "
+        "be a blood clot that has reached the lungs [@nhs-dvt].",
     ),
     RedFlag(
         "cold_leg",
-        "Is your leg or foot below the knee cold, pale or blue?",
+        "Is the leg or foot below the knee cold, pale or blue?",
         EMERGENCY,
-        "Your leg or foot below the knee is cold, pale or blue. This can mean that blood is "
+        "The leg or foot below the knee is cold, pale or blue. This can mean that blood is "
         "not getting through.",
     ),
     RedFlag(
-        "deformity",
-        "After an injury, does your knee look out of shape, or has your kneecap moved out of "
-        "place?",
+        "injury_numb",
+        "After an injury, is the leg or foot below the knee numb or tingling, or can the "
+        "foot not move?",
         EMERGENCY,
-        "After an injury, your knee looks out of shape, or your kneecap has moved out of "
-        "place [@nhs-dislocated-kneecap].",
+        "After an injury, the leg or foot below the knee is numb or tingling, or the foot "
+        "cannot move. A nerve or a blood vessel may be hurt.",
     ),
     RedFlag(
-        "fast_swelling",
-        "Did your knee swell up fast, within hours of an injury, or after you felt a pop?",
+        "deformity",
+        "After an injury, does the knee look out of shape, or has the kneecap moved out of place?",
         EMERGENCY,
-        "Your knee swelled up fast after an injury, or after you felt a pop "
+        "After an injury, the knee looks out of shape, or the kneecap has moved out of place "
         "[@nhs-dislocated-kneecap].",
     ),
     RedFlag(
-        "no_weight",
-        "Are you unable to put weight on your leg, or to stand on it?",
-        URGENT,
-        "You cannot put weight on your leg [@nhs-dislocated-kneecap].",
+        "fast_swelling",
+        "After a recent injury, did the knee swell up a lot within a few hours, or was there "
+        "a pop or snap at the moment of the injury?",
+        EMERGENCY,
+        "After a recent injury, the knee swelled up a lot within hours, or there was a pop "
+        "or snap when it happened [@nhs-dislocated-kneecap].",
     ),
     RedFlag(
-        "hot_fever",
-        "Is your knee hot and red, and do you have a fever or feel unwell?",
+        "no_weight",
+        "Is it impossible to put weight on the leg, or to stand on it?",
         URGENT,
-        "Your knee is hot and red, and you have a fever or feel unwell. This can be an "
-        "infection in the joint [@nhs-septic-arthritis].",
+        "The leg cannot take any weight [@nhs-dislocated-kneecap].",
+    ),
+    RedFlag(
+        "kneecap_back",
+        "After an injury, do you think the kneecap slipped out of place and then went back?",
+        URGENT,
+        "After an injury, the kneecap may have slipped out of place and gone back "
+        "[@nhs-dislocated-kneecap].",
+    ),
+    RedFlag(
+        "hot_knee",
+        "Has the knee suddenly become very painful, swollen or hot, or has the skin over it "
+        "changed colour?",
+        URGENT,
+        "The knee suddenly became very painful, swollen or hot, or the skin over it changed "
+        "colour. This can be an infection in the joint [@nhs-septic-arthritis].",
+    ),
+    RedFlag(
+        "fever",
+        "Is there a high temperature, or a feeling of being hot and shivery or generally unwell?",
+        URGENT,
+        "There is a high temperature, or a feeling of being unwell, with the knee pain. "
+        "This can be an infection in the joint [@nhs-septic-arthritis].",
     ),
     RedFlag(
         "calf",
-        "Do you have pain or swelling in the calf of one leg?",
+        "Is there pain or swelling in the calf of one leg?",
         URGENT,
-        "You have pain or swelling in one calf. This can be a blood clot [@nhs-dvt].",
+        "There is pain or swelling in one calf. This can be a blood clot [@nhs-dvt].",
     ),
     RedFlag(
         "locked",
-        "Is your knee locked, so that you cannot straighten it?",
+        "Is the knee locked, so that it will not straighten?",
         URGENT,
-        "Your knee is locked and will not straighten.",
+        "The knee is locked and will not straighten.",
     ),
     RedFlag(
         "child_limp",
         "Is this for a child or teen (under 18) who limps, has sudden pain in the hip, groin, "
         "thigh or knee, or will not put weight on the leg?",
         URGENT,
-        "A child or teen limps, has sudden pain in the hip, groin, thigh or knee, or will "
-        "not put weight on the leg [@nhs-irritable-hip].",
+        "A child or teen limps, has sudden pain in the hip, thigh or knee, or will not put "
+        "weight on the leg [@nhs-irritable-hip]. Groin pain counts too: the hip joint is "
+        "there.",
         help="Answer no if the person with knee pain is 18 or older.",
     ),
     RedFlag(
         "night_pain",
-        "Does the pain wake you at night, or is it there even when you rest?",
+        "Does the knee pain wake the person at night, or is it there all the time, even when "
+        "lying still? (Pain only after sitting with bent knees does not count.)",
         SOON,
-        "The pain wakes you at night, or is there even at rest [@nhs-bone-cancer].",
+        "The pain wakes the person at night, or is there all the time, even at rest "
+        "[@nhs-bone-cancer].",
     ),
     RedFlag(
         "numbness",
-        "Do you have numbness or tingling in your leg or foot, without an injury?",
+        "Is there numbness or tingling in the leg or foot, without an injury?",
         SOON,
-        "You have numbness or tingling in your leg or foot.",
+        "There is numbness or tingling in the leg or foot.",
     ),
     RedFlag(
         "gives_way",
-        "Does your knee keep giving way under you?",
+        "Does the knee keep giving way?",
         SOON,
-        "Your knee keeps giving way.",
+        "The knee keeps giving way.",
     ),
     RedFlag(
         "weight_loss",
-        "Have you lost weight without trying, or have you had cancer before?",
+        "Has there been weight loss without trying, or cancer in the past?",
         SOON,
-        "You have lost weight without trying, or you have had cancer before [@nhs-bone-cancer].",
+        "There has been weight loss without trying, or cancer in the past: see a GP about "
+        "this [@nhs-bone-cancer].",
     ),
     RedFlag(
         "under_18",
         "Is the person with knee pain under 18 years old?",
         SOON,
-        "The knee pain is in a child or teen. A doctor should check it: in young people, a "
-        "problem in the hip can show up as pain in the knee [@nhs-irritable-hip].",
+        "The knee pain is in a child or teen. A doctor should check it: in children, a "
+        "problem in the hip can cause pain in the knee [@nhs-irritable-hip].",
         help="If you are a parent or carer filling this in for a child, answer every question "
         "for the child.",
     ),
@@ -133,8 +161,8 @@ ACTIVITIES = [
 SEE_DOCTOR = ("When to get help", "#when-to-see-a-doctor")
 SYMPTOMS = ("Symptoms of runner's knee", "#symptoms")
 NOT_BETTER = (
-    "If it is not better after 2 to 3 weeks of home care, or it gets worse, see a GP or a "
-    "physiotherapist."
+    "As a rule of thumb, if it is not better after 2 to 3 weeks of home care, or it gets "
+    "worse, see a GP or a physiotherapist."
 )
 
 OUTCOMES = [
@@ -142,7 +170,8 @@ OUTCOMES = [
         "pattern",
         "Your answers fit the runner's knee pattern",
         "Pain around the kneecap that gets worse when you bend your knee is the typical "
-        f"pattern of runner's knee [@aaos-pfps]. Most people can start to treat it at home. "
+        f"pattern of runner's knee [@vanderheijden2015]. Most people can start to treat it "
+        "at home. "
         f"{NOT_BETTER}",
         tier=SELF_CARE,
         links=[
@@ -184,7 +213,8 @@ _ACTIVITY_WORDS = {o.value: o.label.lower() for o in ACTIVITIES}
 
 
 def _risk_reasons(values: Values) -> list[str]:
-    """The answers that are known risk factors; they add to the reasons, never decide."""
+    """Answers about things that may add load to the knee; they add to the reasons, never
+    decide."""
     reasons = []
     if values["popping"]:
         reasons.append(
@@ -192,7 +222,8 @@ def _risk_reasons(values: Values) -> list[str]:
         )
     if values["training"]:
         reasons.append(
-            "A recent jump in how much you run can overload the knee [@urmc-runners-knee]."
+            "Running more, faster or more often adds load to the joint behind the kneecap, "
+            "and high loads there are thought to play a part [@willy2016]."
         )
     if values["shoes"] in ("300-400", "over-400"):
         reasons.append(
@@ -200,9 +231,7 @@ def _risk_reasons(values: Values) -> list[str]:
             "(about 480 to 640 km) [@urmc-runners-knee]."
         )
     if values["flat_feet"] == "yes":
-        reasons.append(
-            "Flat feet change how your foot and leg move when you run [@takabayashi2021]."
-        )
+        reasons.append("Feet that roll inward a lot may add strain to the knee [@petersen2014].")
     if values["knees"] == "both":
         reasons.append("Runner's knee can be in one knee or both.")
     return reasons
@@ -294,7 +323,7 @@ _CALM = {flag.id: "no" for flag in RED_FLAGS} | {
 }
 SAMPLES = [
     _CALM,
-    _CALM | {"hot_fever": "yes"},
+    _CALM | {"hot_knee": "yes"},
     _CALM | {"where": "not-sure"},
     _CALM | {"where": "below"},
     _CALM | {"where": "elsewhere"},
@@ -303,7 +332,7 @@ SAMPLES = [
 runners_knee_self_check = SelfCheck(
     id="runners-knee-self-check",
     title="Does your knee pain fit the runner's knee pattern?",
-    intro="Answer a few questions about your knee. The first questions look for warning "
+    intro="Answer a few questions about the knee. The first questions look for warning "
     "signs: if you answer yes to one, you see what to do straight away, and the other "
     "questions become optional. If you are filling this in for a child, answer for them. "
     "Your answers stay in your browser. This is not a diagnosis: it helps you learn which "

@@ -63,9 +63,9 @@ def test_the_number_is_not_read_twice(page: Page, site_url: str) -> None:
     open_article(page, site_url)
     quiz = 'form[data-quiz-id="runners-knee-self-check"]'
     expect(page.locator(f"{quiz} fieldset").first).to_have_accessible_name(
-        "Do you have pain or swelling in your calf, and also chest pain or trouble breathing?"
+        "Is there pain or swelling in the calf, and also chest pain or trouble breathing?"
     )
-    expect(page.locator(f"{quiz} li[data-question-id]")).to_have_count(21)
+    expect(page.locator(f"{quiz} li[data-question-id]")).to_have_count(24)
 
 
 def test_printed_forms_keep_the_questions_and_drop_the_controls(page: Page, site_url: str) -> None:

@@ -127,7 +127,7 @@ def test_self_check_red_flag_by_keyboard(page: Page, site_url: str) -> None:
     quiz = "runners-knee-self-check"
     answers: QuestionAnswers = {q["id"]: "no" for q in questions(page, quiz)}
     answers.update(
-        hot_fever="yes",
+        hot_knee="yes",
         where="front",
         when=["stairs"],
         shoes="under-300",
@@ -182,7 +182,7 @@ def test_knowledge_quiz_score_and_citation_links(page: Page, site_url: str) -> N
         "taping": "no",
         "flat-feet": "yes",
         "cadence": "yes",
-        "ice": "20",
+        "ice": "15",
         "pain-rule": "rule",
         "outlook": "four",
         "red-flags": ["hot", "locks", "night"],
@@ -306,7 +306,7 @@ def test_without_javascript_the_questions_still_read_as_a_list(
         page.goto(f"{site_url}{ARTICLE}")
         quiz = form("runners-knee-self-check")
         expect(page.locator(f"{quiz} .edusite-quiz__noscript")).to_be_visible()
-        expect(page.locator(f"{quiz} ol.edusite-quiz__questions > li")).to_have_count(21)
+        expect(page.locator(f"{quiz} ol.edusite-quiz__questions > li")).to_have_count(24)
         expect(page.locator(f"{quiz} legend").first).to_contain_text("calf")
         expect(page.locator(f"{quiz} button[type=submit]")).to_be_disabled()
     finally:

@@ -44,14 +44,14 @@ def open_without_python(page: Page, url: str) -> list[str]:
 def test_one_yes_shows_its_tier_at_once_without_python(page: Page, site_url: str) -> None:
     open_without_python(page, site_url)
     expect(page.locator(CARE)).to_have_count(0)
-    answer(page, "hot_fever", "yes")
+    answer(page, "hot_knee", "yes")
     care = page.locator(CARE)
     expect(care).to_have_count(1)
     # Right under the question just answered, where the reader is looking.
-    expect(page.locator(f'{FORM} li[data-question-id="hot_fever"] .edusite-care')).to_be_visible()
+    expect(page.locator(f'{FORM} li[data-question-id="hot_knee"] .edusite-care')).to_be_visible()
     expect(care.locator(".edusite-care--urgent")).to_be_visible()
     expect(care).to_contain_text("Get medical help today")
-    expect(care).to_contain_text("Is your knee hot and red, and do you have a fever")
+    expect(care).to_contain_text("Has the knee suddenly become very painful, swollen or hot")
     expect(care).to_have_attribute("aria-live", "assertive")
     expect(care).to_be_in_viewport()
     # Nothing else was answered, and nothing complains about it.
@@ -137,7 +137,7 @@ def test_a_one_page_summary_to_show_a_clinician_made_on_the_device(
     page: Page, site_url: str
 ) -> None:
     refused = open_without_python(page, site_url)
-    answer(page, "hot_fever", "yes")
+    answer(page, "hot_knee", "yes")
     answer(page, "calf", "no")
     page.evaluate("window.print = () => { window.__printed = (window.__printed || 0) + 1; }")
     requests: list[str] = []
@@ -148,8 +148,8 @@ def test_a_one_page_summary_to_show_a_clinician_made_on_the_device(
     expect(summary).to_contain_text("Get medical help today")
     expect(summary).to_contain_text("What the page advised")
     rows = summary.locator("tr")
-    expect(rows).to_have_count(1 + 21)
-    expect(rows.filter(has_text="Is your knee hot and red")).to_contain_text("Yes")
+    expect(rows).to_have_count(1 + 24)
+    expect(rows.filter(has_text="Has the knee suddenly become")).to_contain_text("Yes")
     expect(rows.filter(has_text="pain or swelling in the calf of one leg")).to_contain_text("No")
     expect(rows.filter(has_text="Where does your knee hurt most?")).to_contain_text("Not answered")
     # Laid out for paper: alone on the printed page, on one A4 sheet.

@@ -148,7 +148,7 @@ def test_faq_answers_the_required_questions() -> None:
 def test_required_facts_are_stated() -> None:
     _, body = _article()
     home = _flat(_section(body, "home-treatment"))
-    assert "20 minutes" in home and "several times a day" in home
+    assert "up to 15 minutes" in home and "never put ice" in home.lower()
     assert "both legs" in home
     assert "NSAIDs" in home and "Ask a doctor or pharmacist first" in home
     returning = _flat(_section(body, "returning-to-running"))

@@ -74,7 +74,7 @@ def test_warning_sign_boxes_are_visible_by_tier(browser: Browser, site_url: str)
     try:
         boxes = page.locator("#when-to-see-a-doctor ~ .edusite-care")
         assert boxes.count() == 4
-        assert [boxes.nth(i).locator("li").count() for i in range(4)] == [4, 5, 5, 1]
+        assert [boxes.nth(i).locator("li").count() for i in range(4)] == [5, 7, 5, 1]
         assert boxes.first.locator(".edusite-care__title").inner_text().startswith("Call 999")
         assert all(boxes.nth(i).is_visible() for i in range(4))
         assert page.locator(".admonition.danger").count() == 0  # red is for warnings only

@@ -54,9 +54,11 @@ def test_explanations_cite_the_expected_sources() -> None:
         "collins2013",
         "vanderheijden2015",
         "logan2017",
-        "takabayashi2021",
         "bonacci2018",
         "aaos-pfps",
+        "nhs-uhmb-knee-pain",
+        "nhs-septic-arthritis",
+        "nhs-bone-cancer",
     }
     assert expected <= cited
     uncited = [q.id for q in QUIZ.questions if not citation_keys(q.explanation)]
