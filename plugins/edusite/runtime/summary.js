@@ -54,11 +54,11 @@ function advice(form) {
 /** The summary element for `form` (not yet in the page). */
 export function buildSummary(form, now = new Date()) {
   const summary = document.createElement("section");
-  summary.className = "edusite-summary md-typeset";
+  summary.className = "edusite-summary";
   const title = form.querySelector(".edusite-quiz__title")?.textContent.trim() ?? "Self-check";
   const when = now.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
   summary.append(
-    cell("h1", `${title}: my answers`),
+    cell("h1", `My answers: ${title}`),
     cell("p", `Made on ${when} from ${document.title} (${location.href.split("#")[0]}). `
       + "It was made on this device; nothing was sent anywhere."),
     cell("h2", "What the page advised"),
