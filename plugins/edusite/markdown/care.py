@@ -111,7 +111,7 @@ class CareBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         count = self.tracker.setdefault("care_blocks", 0) + 1
         self.tracker["care_blocks"] = count
-        self.line = _nth_opening(self.session, count)
+        self.line = self.session.page.find_nth_line(OPENING, count)
         tier = (self.argument or "").strip().lower()
         if tier not in care.TIER_IDS:
             self._problem(
@@ -140,14 +140,6 @@ class CareBlock(Block):
         self.session.problems.add(
             page.path, self.line, code, message, hint, page.line_text(self.line)
         )
-
-
-def _nth_opening(session: RenderSession, count: int) -> int:
-    page = session.page
-    line = page.body_offset
-    for _ in range(count):
-        line = page.find_line(OPENING, line + 1)
-    return line
 
 
 class CareExtension(BlocksExtension):

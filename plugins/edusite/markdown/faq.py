@@ -67,7 +67,7 @@ class FaqBlock(Block):
         page = self.session.page
         count = self.tracker.setdefault("faq_blocks", 0) + 1
         self.tracker["faq_blocks"] = count
-        start = _nth_opening(page, count)
+        start = page.find_nth_line(OPENING, count)
         if count > 1:
             self._problem(
                 start,
@@ -138,13 +138,6 @@ def _question(body: etree.Element, heading: etree.Element) -> etree.Element:
     for child in heading:
         summary.append(child)
     return etree.SubElement(item, "div", {"class": "faq-answer"})
-
-
-def _nth_opening(page: Any, count: int) -> int:
-    line = page.body_offset
-    for _ in range(count):
-        line = page.find_line(OPENING, line + 1)
-    return line
 
 
 def faq_jsonld(entries: list[FaqEntry]) -> str:

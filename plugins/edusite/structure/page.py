@@ -44,6 +44,14 @@ class PageContext:
                 return number
         return self.body_offset + 1
 
+    def find_nth_line(self, pattern: str | re.Pattern[str], nth: int) -> int:
+        """1-based file line of the `nth` body line matching `pattern` (e.g. the line of the
+        third `/// care` block, which Python-Markdown numbers for us by counting blocks)."""
+        line = self.body_offset
+        for _ in range(nth):
+            line = self.find_line(pattern, line + 1)
+        return line
+
     def line_text(self, number: int) -> str:
         lines = self.lines
         return lines[number - 1] if 0 < number <= len(lines) else ""
