@@ -89,7 +89,7 @@ class QuizBase:
         values, errors = self.parse(answers)
         if not errors:
             try:
-                return {"ok": True, "field_errors": {}, "blocks": self.result(values)}
+                return self.answered(values)
             except InputError as problem:
                 errors = problem.errors
         return {
@@ -97,6 +97,11 @@ class QuizBase:
             "field_errors": errors,
             "blocks": [blocks.notice("warning", FIX_ANSWERS)],
         }
+
+    def answered(self, values: Values) -> dict[str, Any]:
+        """The result for answers that were all read (`result()`'s blocks); may raise
+        `InputError`. A subclass adds keys of its own here."""
+        return {"ok": True, "field_errors": {}, "blocks": self.result(values)}
 
     def samples(self) -> list[dict[str, Raw]]:
         """Answer sets the build runs: declared ones, then every option of every question once."""

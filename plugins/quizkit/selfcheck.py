@@ -134,24 +134,35 @@ class SelfCheck(QuizBase):
                 "outcome": RED_FLAG_OUTCOME,
                 "tier": care.highest(f.tier for f in raised),
             }
-        result = super().evaluate(answers)
-        result["outcome"] = result["tier"] = None
-        if result["ok"]:
-            outcome = self.outcome(self.decide(self.parse(answers)[0]).outcome)
-            result["outcome"], result["tier"] = outcome.id, outcome.tier
-        return result
+        return {"outcome": None, "tier": None, **super().evaluate(answers)}
+
+    def answered(self, values: Values) -> dict[str, Any]:
+        """An ordinary result (no red flag), with the outcome and tier `decide` chose."""
+        outcome, decision = self._decided(values)
+        return {
+            "ok": True,
+            "field_errors": {},
+            "blocks": self._ordinary_blocks(outcome, decision),
+            "outcome": outcome.id,
+            "tier": outcome.tier,
+        }
 
     def result(self, values: Values) -> list[Block]:
         """The blocks of an ordinary result (no red flag): care card, outcome, reasons."""
+        return self._ordinary_blocks(*self._decided(values))
+
+    def _decided(self, values: Values) -> tuple[Outcome, Decision]:
         decision = self.decide(values)
         if not isinstance(decision, Decision):
             raise TypeError(f"{self.id}: decide() must return a Decision, not {decision!r}")
         try:
-            outcome = self.outcome(decision.outcome)
+            return self.outcome(decision.outcome), decision
         except KeyError:
             raise ValueError(
                 f"{self.id}: decide() returned an undeclared outcome {decision.outcome!r}"
             ) from None
+
+    def _ordinary_blocks(self, outcome: Outcome, decision: Decision) -> list[Block]:
         out = [
             blocks.care(outcome.tier),
             blocks.heading(outcome.title),
