@@ -47,7 +47,9 @@ function advice(form) {
   const source = result?.children.length ? result : form.querySelector(".edusite-quiz__care:not(:empty)");
   if (!source) return [cell("p", "No result yet: the check was not finished.")];
   const copy = Array.from(source.children, (child) => child.cloneNode(true));
-  for (const node of copy) node.querySelectorAll("button").forEach((button) => button.remove());
+  for (const node of copy) {
+    for (const button of node.querySelectorAll("button")) button.remove();
+  }
   return copy;
 }
 
