@@ -95,7 +95,8 @@ def test_the_examples_build_with_citations_faq_and_quizzes(site: Path, tmp_path:
     assert 'id="faq"' in page and "How often should I do the exercises?" in page
     assert 'data-quiz-id="knee-exercises-quiz"' in page
     assert 'data-quiz-id="distance-converter"' in page
-    assert 'class="admonition danger"' in page
+    assert 'class="edusite-care edusite-care--urgent"' in page
+    assert "Get medical help today if:" in page
 
 
 def test_the_error_shown_in_the_guide_is_what_the_check_prints(site: Path) -> None:
