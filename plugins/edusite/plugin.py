@@ -160,9 +160,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """Build the article's header data and JSON-LD from what the extensions found."""
-        context = self.articles.page
-        if self.articles.result.faq:
-            self.faq_jsonld[page.file.src_uri] = faq_jsonld(self.articles.result.faq)
+        context, result = self.articles.announced, self.articles.announced_result()
+        if result.faq:
+            self.faq_jsonld[page.file.src_uri] = faq_jsonld(result.faq)
         if not context.front_matter.is_article:
             return html
         if "<h1" in html:
@@ -180,7 +180,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             url=page.canonical_url or "",
             site_name=config.site_name,
             disclaimer=self.config.disclaimer,
-            cited=self.articles.result.cited,
+            cited=result.cited,
             bibliography=self.articles.bibliography,
         )
         return html
@@ -294,7 +294,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                 )
             )
             # Reading grade and review age, on the front matter the article section parsed.
-            context = self.articles.page
+            context = self.articles.announced
             found = self.site_checks.article(context.path, context.source, context.front_matter)
             self.problems.extend([p for p in found if not p.code.startswith("W")])
             for warning in (p for p in found if p.code.startswith("W")):

@@ -89,23 +89,31 @@ class RenderSession:
         self.page = PageContext()
         self.result = PageResult()
         self.results: dict[str, PageResult] = {}
+        self.announced = PageContext()
+        """The page last announced with `begin_page` (conversions since then do not change it)."""
         self._explicit = False
 
     def begin_page(self, page: PageContext) -> None:
         """Start rendering `page`; its findings are kept under `results[page.path]`."""
-        self.page = page
+        self.page = self.announced = page
         self.result = PageResult()
         self.results[page.path] = self.result
         self._explicit = True
 
     def begin_text(self, markdown: str) -> None:
-        """Called once per conversion with the text being converted. Without a `begin_page()`
-        for it (standalone use), that text becomes the page, so lines point into it."""
+        """Called once per conversion with the text being converted. A conversion nobody
+        announced with `begin_page()` (standalone use, or a snippet, excerpt or docstring that
+        another plugin converts with the same extensions) renders as a page of its own whose
+        findings are never stored: it cannot touch an announced page's results."""
         if self._explicit:
             self._explicit = False
             return
-        self.begin_page(PageContext(self.page.path, markdown, 0))
-        self._explicit = False
+        self.page = PageContext(self.page.path, markdown, 0)
+        self.result = PageResult()
+
+    def announced_result(self) -> PageResult:
+        """What the extensions found on the announced page (empty when none was announced)."""
+        return self.results.get(self.announced.path, PageResult())
 
     def cited_everywhere(self) -> set[str]:
         """Every key cited by any page rendered so far."""
