@@ -4,15 +4,15 @@ Every problem an editor can cause is a `ContentProblem` with a stable code (list
 editors' page), the file and 1-based line it was found at, what is wrong and what to do.
 Code that finds problems appends them to a `Problems` collector instead of raising at the
 first one, so a single run reports everything; `Problems.raise_if_any()` then raises one
-`ContentError` (a MkDocs `PluginError`, printed without a traceback).
+`ContentError`. No MkDocs import: the compiler and the structure packages use this too; the
+plugin raises its MkDocs flavour (`edusite.plugin.ContentPluginError`, a `PluginError` that
+MkDocs prints without a traceback).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from mkdocs.exceptions import PluginError
 
 
 @dataclass(frozen=True, order=True)
@@ -35,8 +35,8 @@ class ContentProblem:
         return text
 
 
-class ContentError(PluginError):
-    """Raised once with every problem found; MkDocs prints it without a traceback."""
+class ContentError(Exception):
+    """Raised once with every problem found."""
 
     def __init__(self, problems: list[ContentProblem]) -> None:
         self.problems = sorted(problems)
@@ -73,6 +73,7 @@ class Problems:
     def __len__(self) -> int:
         return len(self._items)
 
-    def raise_if_any(self) -> None:
+    def raise_if_any(self, error: type[ContentError] = ContentError) -> None:
+        """Raise every problem at once as `error` (a `ContentError` type), if there is any."""
         if self._items:
-            raise ContentError(list(self._items))
+            raise error(list(self._items))

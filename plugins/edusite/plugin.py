@@ -47,6 +47,10 @@ from edusite.structure.page import PageContext, RenderSession
 log = get_plugin_logger(__name__)
 
 
+class ContentPluginError(ContentError, PluginError):
+    """Every content problem at once, as the error MkDocs prints without a traceback."""
+
+
 class EduSitePlugin(BasePlugin[EduSiteConfig]):
     """Articles with numbered citations, FAQs and in-browser Python quizzes."""
 
@@ -321,7 +325,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self.problems.extend(self.site_checks.finish((f.src_uri for f in files), quizzes, keys))
         if self.serving:
             return
-        self.problems.raise_if_any()
+        self.problems.raise_if_any(ContentPluginError)
         if config.strict and (count := len(self.warnings.messages)):
             raise PluginError(
                 f"{count} warning{'s' if count != 1 else ''} in strict mode (see above): "
