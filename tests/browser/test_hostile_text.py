@@ -69,8 +69,19 @@ def test_every_page_shows_the_payloads_as_text(
     assert page.title() == f"{HOSTILE_TITLE} - Runner's Knee Guide"
     expect(page.locator("h1").first).to_have_text(HOSTILE_TITLE)
     expect(page.locator(".md-header__topic").last).to_contain_text(HOSTILE_TITLE)
-    for field in ("description", "summary", "byline", "faq", "source", "quiz-title"):
+    for field in ("description", "summary", "byline", "faq", "source", "quiz-title", "prompt"):
         expect(page.locator("article")).to_contain_text(payload(field))
+    expect(page.locator("article label").get_by_text(payload("option"))).to_have_count(1)
+    # Search engines get the same text: JSON-LD parses back to exactly what was written.
+    data = page.evaluate(
+        """() => [...document.querySelectorAll('script[type="application/ld+json"]')]
+            .map(s => JSON.parse(s.textContent))"""
+    )
+    article, faq = data[0], data[1]
+    assert article["headline"] == HOSTILE_TITLE
+    assert article["about"]["name"] == payload("about") + " Patellofemoral pain syndrome"
+    assert payload("tags") in article["keywords"]
+    assert faq["mainEntity"][0]["name"].startswith(payload("faq"))
     page.goto(hostile_url + "about/", wait_until="load")
     # Material heads the page with its `nav:` title, and names the tab after its front matter.
     expect(page.locator("h1").first).to_have_text(payload("nav"))
