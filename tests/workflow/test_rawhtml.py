@@ -66,14 +66,15 @@ def test_embedding_elements_and_srcdoc_are_forbidden_once_each() -> None:
     assert raw(text) == [(1, "E504"), (2, "E504"), (3, "E504"), (4, "E504"), (5, "E504")]
 
 
-def test_look_alikes_and_code_are_not_reported() -> None:
+def test_look_alikes_and_code_are_not_reported_but_a_data_page_link_is() -> None:
     text = (
         "An autolink <https://example.org/onload=1> and a < b > c.\n"
         '<p title="onclick=go()" data-onclick="x"><img src="data:image/png;base64,AA" alt="">\n'
+        "![a dot](data:image/png;base64,AA) [page](data:text/html,x)\n"
         'Code: `<iframe src=x>` and\n\n```html\n<form action="https://x.example"></form>\n```\n'
         '<form action="../search/"><button formaction="./">go</button></form>\n'
     )
-    assert raw(text) == []
+    assert raw(text) == [(3, "E503")]
 
 
 def test_drawings_report_every_way_to_run_code_as_e506() -> None:

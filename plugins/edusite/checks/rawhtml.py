@@ -87,7 +87,9 @@ def check_raw_html(doc: SourceDoc) -> list[ContentProblem]:
         )
     for link in _MD_LINK.finditer(doc.masked):
         url = unescape(link["url"] if link["url"] is not None else link["ref"])
-        if scheme := htmlscan.code_scheme(url):
+        # Judged as an image's address: `![x](data:image/png;...)` is a picture, and
+        # browsers refuse to open any data: address as a page.
+        if scheme := htmlscan.code_scheme(url, "img", "src"):
             line = doc.line_of(link.start())
             problems.append(
                 ContentProblem(
