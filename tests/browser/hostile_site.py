@@ -15,6 +15,10 @@ PAYLOAD = "<img src=x onerror=\"window.__pwned='{where}';alert(1)\">"
 HOSTILE_TITLE = "Knee pain in <18s & adults " + PAYLOAD.format(where="title")
 
 
+H1_PAYLOAD = "&lt;/title&gt;&lt;img src=x onerror=\"window.__pwned='h1'\"&gt;"
+"""Written in Markdown with entities (raw HTML would be E502): shown as `</title><img ...>`."""
+
+
 def payload(where: str) -> str:
     """The payload marked with the field it was put in (to tell which one ran)."""
     return PAYLOAD.format(where=where)
@@ -82,6 +86,12 @@ def make_hostile_site(dest: Path) -> Path:
     _replace(
         quiz, 'title="Test what you know about runner\'s knee"', f"title={payload('quiz-title')!r}"
     )
+    # A page without front matter takes its title from its `# ` heading, where an escaped
+    # end tag is text that Material's `<title>` (`striptags`) would turn back into a tag.
+    (dest / "content/plain.md").write_text(
+        f"# Plain {H1_PAYLOAD}\n\nA page without front matter.\n", encoding="utf-8"
+    )
+    _replace(config, "  - About: about.md", "  - About: about.md\n  - plain.md")
     # The article's nav entry takes its title from the front matter; About's from `nav:`.
     _replace(config, '  - "Runner\'s knee": runners-knee.md', "  - runners-knee.md")
     _replace(config, "  - About: about.md", "  - " + _yaml(payload("nav")) + ": about.md")

@@ -57,7 +57,7 @@ def test_every_page_shows_the_payloads_as_text(
     watched: tuple[Page, list[str]], hostile_url: str
 ) -> None:
     page, dialogs = watched
-    for path in ("", ARTICLE, "about/", "404.html"):
+    for path in ("", ARTICLE, "about/", "plain/", "404.html"):
         page.goto(hostile_url + path, wait_until="load")
         assert_nothing_ran(page, dialogs)
         assert page.locator("img[src='x']").count() == 0, path
@@ -82,6 +82,10 @@ def test_every_page_shows_the_payloads_as_text(
     assert article["about"]["name"] == payload("about") + " Patellofemoral pain syndrome"
     assert payload("tags") in article["keywords"]
     assert faq["mainEntity"][0]["name"].startswith(payload("faq"))
+    page.goto(hostile_url + "plain/", wait_until="load")
+    shown = "Plain </title><img src=x onerror=\"window.__pwned='h1'\">"
+    assert page.title() == f"{shown} - Runner's Knee Guide"
+    expect(page.locator("h1").first).to_contain_text(shown)
     page.goto(hostile_url + "about/", wait_until="load")
     # Material heads the page with its `nav:` title, and names the tab after its front matter.
     expect(page.locator("h1").first).to_have_text(payload("nav"))
@@ -93,10 +97,15 @@ def test_the_phone_navigation_drawer_runs_nothing(
 ) -> None:
     page, dialogs = watched
     page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(hostile_url + "plain/", wait_until="load")
+    shown = "Plain </title><img src=x onerror=\"window.__pwned='h1'\">"
+    assert page.title() == f"{shown} - Runner's Knee Guide"
+    expect(page.locator("h1").first).to_contain_text(shown)
     page.goto(hostile_url + "about/", wait_until="load")
     page.locator("label.md-header__button[for='__drawer']").click()
+    expect(page.locator("#__drawer")).to_be_checked()
     drawer = page.locator("nav.md-nav--primary")
-    expect(drawer.get_by_text(HOSTILE_TITLE)).to_be_visible()
+    expect(drawer.get_by_text(HOSTILE_TITLE)).to_be_visible(timeout=15_000)  # slides in
     assert_nothing_ran(page, dialogs)
 
 
