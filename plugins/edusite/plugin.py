@@ -5,7 +5,8 @@ Rendering lives in `edusite.markdown` (plain Python-Markdown extensions) and com
 one build. All of it is created anew in `on_config`, so nothing survives an `mkdocs serve`
 rebuild. Hook order in MkDocs 1.6: on_config -> on_files -> on_nav -> (each page:
 on_page_markdown -> render -> on_page_content) -> on_env -> (each page: on_page_context ->
-write) -> on_post_build. Problems are collected from every page and raised in `on_env`,
+write) -> on_post_build. Titles from `nav:` and front matter are escaped in on_nav and
+on_page_markdown (edusite.pagetext). Problems are collected from every page and raised in `on_env`,
 which runs before any page or static file is written, so a bad edit leaves nothing
 half-written.
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
 from edusite.markdown import article_extensions
 from edusite.markdown.faq import faq_jsonld
+from edusite.pagetext import escape_meta, escape_nav_titles
 from edusite.publish import StagedBuild
 from edusite.runtime.section import QuizSite
 from edusite.structure.article import ArticleView, build_article
@@ -83,6 +84,13 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         with self._collecting():
             self._quiz_on_config(config)
         return config
+
+    def on_nav(
+        self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+    ) -> Navigation | None:
+        if self.config.enabled:
+            escape_nav_titles(nav.items)  # mkdocs.yml's `nav:` titles are text, like front matter
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -157,10 +165,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         matter = parse_front_matter(shown, text, self.problems)
         _, _, offset = split_front_matter(text)
         self.articles.begin_page(PageContext(shown, text, offset, matter))
-        # Material writes `page.meta.description` into an attribute without escaping (MkDocs
-        # templates do not autoescape): escape it once here; our templates use `matter`.
-        if isinstance(page.meta.get("description"), str):
-            page.meta["description"] = escape(page.meta["description"], quote=True)
+        # Material prints `page.meta.*` and the title as HTML: escape them once (pagetext).
+        escape_meta(page.meta)
 
     def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """Build the article's header data and JSON-LD from what the extensions found."""

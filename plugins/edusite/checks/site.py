@@ -21,6 +21,7 @@ from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quiz
 from edusite.checks.readability import Reading, check_reading_grade, measure
 from edusite.checks.review import check_review_age
 from edusite.checks.source import SourceDoc
+from edusite.checks.svg import check_svg_files
 from edusite.errors import ContentProblem
 from edusite.structure.frontmatter import FrontMatter
 
@@ -101,11 +102,12 @@ class SiteChecks:
         quizzes: Mapping[str, tuple[str, int]] | None = None,
         bibliography_keys: Collection[str] = (),
     ) -> list[ContentProblem]:
-        """Check every page's internal links against all pages' anchors and files, and the
-        in-page links and citations of quizzes (`quizzes`: quiz id -> (module path, line), as
-        compiled)."""
-        self.index.files.update(all_files)
-        problems: list[ContentProblem] = []
+        """Check every SVG drawing (E506), every page's internal links against all pages'
+        anchors and files, and the in-page links and citations of quizzes (`quizzes`: quiz
+        id -> (module path, line), as compiled)."""
+        files = list(all_files)
+        self.index.files.update(files)
+        problems = check_svg_files(self.docs_dir, files, self.shown_path)
         for page in self._pages.values():
             problems.extend(check_links(page.doc, page.url, self.index))
         modules = {
