@@ -134,7 +134,7 @@ def one_run(browser: Browser, url: str, link: Link, submits: int) -> dict[str, A
         before = link.sent
         quiz_code = sum(n for path, n in link.by_path.items() if "/_edusite/" in path)
         page.locator(f"{FORM} input[name=distance]").focus()
-        page.wait_for_function("window.edusiteQuiz.state === 'ready'", timeout=600_000)
+        page.wait_for_function("() => window.edusiteQuiz.state === 'ready'", timeout=600_000)
         timings = page.evaluate("window.edusiteQuiz.timings")
         boot_bytes = link.sent - before
         times = page.evaluate(SUBMIT_TIMES, [FORM, submits]) if submits else []

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -30,6 +30,7 @@ from playwright.sync_api import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Every build in the test session is dated 2026-12-01 (SOURCE_DATE_EPOCH, read by the
 # review-age check, W702): the fixture articles say `reviewed: 2026-11-25`, and a test must
 # not start failing on its own when that date grows old. Set it outside to test another day.
@@ -156,6 +157,25 @@ def route_sitemap_here(page: Page, subpath_url: str) -> None:
         route.fulfill(response=response, body=response.text().replace(deployed_host, local_host))
 
     page.route("**/sitemap.xml", sitemap)
+
+
+def _serve_here(page: Page, name: str, body: bytes, content_type: str) -> str:
+    """Answer a same-origin URL with `body`: the site's Content-Security-Policy (`<meta>` in
+    every page) blocks the inline `<script>`/`<style>` that `add_*_tag(content=...)` adds,
+    as it should, and allows files from the site's own origin."""
+    url = urljoin(page.url, f"/__tests__/{name}")
+    page.route(url, lambda route: route.fulfill(body=body, content_type=content_type))
+    return url
+
+
+def add_axe(page: Page) -> None:
+    """Load axe-core into the page as a same-origin script file."""
+    page.add_script_tag(url=_serve_here(page, "axe.min.js", AXE.read_bytes(), "text/javascript"))
+
+
+def add_stylesheet(page: Page, css: str) -> None:
+    """Add a test's CSS to the page as a same-origin stylesheet."""
+    page.add_style_tag(url=_serve_here(page, "test.css", css.encode(), "text/css"))
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -40,6 +40,7 @@ from edusite.markdown.faq import faq_jsonld
 from edusite.pagetext import escape_meta, escape_nav_titles
 from edusite.publish import StagedBuild
 from edusite.runtime.section import QuizSite
+from edusite.security import HEADERS_FILE, headers_file, meta_tag
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
@@ -92,6 +93,12 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             escape_nav_titles(nav.items)  # mkdocs.yml's `nav:` titles are text, like front matter
         return nav
 
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        self._security_on_files(files, config)
+        return files
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -114,6 +121,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return env
         self._article_on_env(env, config)
+        self._security_on_env(env)
         self._check_on_env(files, config)
         return env
 
@@ -220,6 +228,17 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             return path.resolve().relative_to(self.project_dir).as_posix()
         except ValueError:
             return str(path)
+
+    # --- Content-Security-Policy (edusite.security) -------------------------------------
+
+    def _security_on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add `_headers` (the policy as a header, for hosts that read it) as a generated
+        file, so `mkdocs build` writes it and `mkdocs serve` serves it."""
+        files.append(File.generated(config, HEADERS_FILE, content=headers_file()))
+
+    def _security_on_env(self, env: Environment) -> None:
+        """Give every template, 404.html included, the policy's `<meta>` tag."""
+        env.globals["edusite_csp_meta"] = meta_tag()
 
     # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
 

@@ -16,11 +16,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.bench import Link, serve
-from tests.conftest import DEPLOYED_URL, ROOT, route_sitemap_here
+from tests.conftest import DEPLOYED_URL, add_axe, route_sitemap_here
 
 ARTICLE = "runners-knee/"
 BOOT_MS = 90_000
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PYODIDE_FILES = re.compile(r"/_edusite/(pyodide|quiz)/|quiz-worker\.js")
 
 QuestionAnswers = dict[str, str | list[str]]
@@ -115,7 +114,7 @@ def open_section(page: Page, site_url: str, anchor: str) -> None:
 
 
 def wait_ready(page: Page) -> None:
-    page.wait_for_function("window.edusiteQuiz.state === 'ready'", timeout=BOOT_MS)
+    page.wait_for_function("() => window.edusiteQuiz.state === 'ready'", timeout=BOOT_MS)
 
 
 def result(page: Page, quiz_id: str):
@@ -351,7 +350,7 @@ def test_quiz_forms_and_results_pass_axe(page: Page, site_url: str, scheme: str)
     check = "runners-knee-self-check"  # and one form showing field errors
     page.locator(f"{form(check)} button[type=submit]").press("Enter")
     expect(page.locator(f"#quiz-{check}-calf_breathless-error")).to_be_visible(timeout=BOOT_MS)
-    page.add_script_tag(path=str(AXE))
+    add_axe(page)
     violations = page.evaluate(
         """async () => {
             const found = await axe.run({ include: [["form.edusite-quiz"]] });

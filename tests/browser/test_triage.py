@@ -37,7 +37,7 @@ def open_without_python(page: Page, url: str) -> list[str]:
 
     page.route(PYTHON, refuse)
     page.goto(f"{url}runners-knee/#check-your-knee")
-    page.wait_for_function(f"document.querySelector('{FORM}')?.dataset.edusiteWired")
+    page.wait_for_function(f"() => document.querySelector('{FORM}')?.dataset.edusiteWired")
     return refused
 
 

@@ -13,6 +13,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from edusite.security import headers_file
 
 from tests.workflow.serving import BANNER, Preview, fetch, serving
 
@@ -85,6 +86,9 @@ def test_serve_reloads_quizzes_and_shows_quiz_errors(preview: Preview) -> None:
 def test_serve_on_a_copy_of_the_real_site(tmp_path: Path) -> None:
     with serving(tmp_path, real_site=True) as preview:
         preview.wait_for("/runners-knee/", lambda page: 'id="symptoms"' in page, "start")
+        # The generated _headers file is served too (a File.generated in on_files).
+        served = preview.wait_for("/_headers", lambda text: "Content-Security-Policy" in text, "")
+        assert served == headers_file()
         preview.edit(
             "content/runners-knee.md",
             lambda text: text.replace(
