@@ -20,6 +20,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from tests.browser.test_quizzes import (
     ARTICLE,
     BOOT_MS,
+    KNOWLEDGE_QUIZ_RIGHT,
     QuestionAnswers,
     answer_by_keyboard,
     form,
@@ -144,7 +145,7 @@ def self_check(page: Page, url: str) -> None:
     quiz = "runners-knee-self-check"
     answers: QuestionAnswers = {q["id"]: "no" for q in questions(page, quiz)}
     answers.update(where="front", when=["stairs"], shoes="under-300", knees="one")
-    answers["hot_fever"] = "yes"
+    answers["hot_knee"] = "yes"
     answer_by_keyboard(page, quiz, answers)
     expect(result(page, quiz)).to_contain_text("Get medical help today", timeout=BOOT_MS)
 
@@ -212,21 +213,7 @@ def test_every_quiz_answers_with_the_header(watched: Page, header_host) -> None:
         url,
         "quiz",
         "runners-knee-quiz",
-        {
-            "where": "kneecap",
-            "activities": ["stairs", "squatting", "sitting"],
-            "who": "women",
-            "increase": "5-10",
-            "shoes": "300-400",
-            "exercise": "exercise",
-            "taping": "no",
-            "flat-feet": "yes",
-            "cadence": "yes",
-            "ice": "20",
-            "pain-rule": "rule",
-            "outlook": "four",
-            "red-flags": ["hot", "locks", "night"],
-        },
+        KNOWLEDGE_QUIZ_RIGHT,
         "You got 13 of 13 right.",
     )
     assert_clean(watched, host)

@@ -24,6 +24,23 @@ PYODIDE_FILES = re.compile(r"/_edusite/(pyodide|quiz)/|quiz-worker\.js")
 
 QuestionAnswers = dict[str, str | list[str]]
 
+KNOWLEDGE_QUIZ_RIGHT: QuestionAnswers = {
+    "where": "kneecap",
+    "activities": ["stairs", "squatting", "sitting"],
+    "who": "women",
+    "increase": "5-10",
+    "shoes": "300-400",
+    "exercise": "exercise",
+    "taping": "no",
+    "flat-feet": "yes",
+    "cadence": "yes",
+    "ice": "15",
+    "pain-rule": "rule",
+    "outlook": "four",
+    "red-flags": ["hot", "locks", "night"],
+}
+"""The right answer to every question of the runner's knee quiz (13 of 13)."""
+
 
 def form(quiz_id: str) -> str:
     return f'form.edusite-quiz[data-quiz-id="{quiz_id}"]'
@@ -171,21 +188,7 @@ def test_missing_answers_show_beside_fields(page: Page, site_url: str) -> None:
 def test_knowledge_quiz_score_and_citation_links(page: Page, site_url: str) -> None:
     open_section(page, site_url, "quiz")
     quiz = "runners-knee-quiz"
-    answers: QuestionAnswers = {
-        "where": "kneecap",
-        "activities": ["stairs", "squatting", "sitting"],
-        "who": "women",
-        "increase": "5-10",
-        "shoes": "300-400",
-        "exercise": "exercise",
-        "taping": "no",
-        "flat-feet": "yes",
-        "cadence": "yes",
-        "ice": "15",
-        "pain-rule": "rule",
-        "outlook": "four",
-        "red-flags": ["hot", "locks", "night"],
-    }
+    answers = KNOWLEDGE_QUIZ_RIGHT
     answer_by_keyboard(page, quiz, answers)
     expect(result(page, quiz)).to_contain_text("You got 13 of 13 right.", timeout=BOOT_MS)
     link = result(page, quiz).locator('a[href="#source-aaos-pfps"]').first
