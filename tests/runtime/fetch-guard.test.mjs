@@ -96,3 +96,14 @@ test("files without a recorded digest pass unchecked", async () => {
   assert.deepEqual(await fetchBytes(guard.fetch, "https://site.test/other.json"), new Uint8Array([1, 2, 3]));
   assert.deepEqual(faults, []);
 });
+
+test("without WebCrypto (plain HTTP) the recorded size still catches a truncated file", async () => {
+  const sizes = { [URL_A]: BYTES.length };
+  const short = guarded({ fetch: network({ chunks: [BYTES.slice(0, 4000)] }), sizes, canDigest: false });
+  await assert.rejects(fetchBytes(short.guard.fetch, URL_A));
+  assert.deepEqual(short.faults.map((f) => f.code), ["integrity-failed"]);
+  const flipped = BYTES.slice();
+  flipped[10] ^= 1; // same size: only a digest could tell, and there is none to compute
+  const same = guarded({ fetch: network({ chunks: [flipped] }), sizes, canDigest: false });
+  assert.deepEqual(await fetchBytes(same.guard.fetch, URL_A), flipped);
+});

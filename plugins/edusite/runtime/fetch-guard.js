@@ -42,6 +42,9 @@ function concat(chunks, length) {
 /**
  * @param {object} options
  * @param {Record<string, string>} [options.integrity] absolute URL -> "sha256-<base64>"
+ * @param {Record<string, number>} [options.sizes] absolute URL -> bytes; checked always, so
+ *   a truncated file is caught even where WebCrypto is missing (`crypto.subtle` exists only
+ *   in secure contexts: a site served over plain HTTP gets the size check alone)
  * @param {number} [options.stallMs] no bytes (or no response) for this long is a fault
  * @param {(bytes: number) => void} [options.onBytes] body bytes as they arrive
  * @param {(fault: FetchFault) => void} [options.onFault] every fault, once it happens
@@ -51,8 +54,9 @@ function concat(chunks, length) {
  * @returns {{fetch: typeof fetch, settled: () => Promise<void>}} the guarded fetch, and a
  *   promise for "every body started so far has been read and checked"
  */
-export function guardFetch({ integrity = {}, stallMs = 2500, onBytes = () => {}, onFault = () => {},
-  cache = "default", fetch: realFetch = globalThis.fetch.bind(globalThis) } = {}) {
+export function guardFetch({ integrity = {}, sizes = {}, stallMs = 2500, onBytes = () => {},
+  onFault = () => {}, cache = "default", canDigest = Boolean(globalThis.crypto?.subtle),
+  fetch: realFetch = globalThis.fetch.bind(globalThis) } = {}) {
   const inFlight = new Set();
 
   function fail(code, message) {
@@ -63,7 +67,8 @@ export function guardFetch({ integrity = {}, stallMs = 2500, onBytes = () => {},
 
   async function guarded(input, init = {}) {
     const url = new URL(input instanceof Request ? input.url : String(input), globalThis.location?.href).href;
-    const expected = integrity[url];
+    const expected = canDigest ? integrity[url] : undefined;
+    const size = sizes[url];
     const abort = new AbortController();
     let stalled = false;
     let timer = null;
@@ -116,13 +121,14 @@ export function guardFetch({ integrity = {}, stallMs = 2500, onBytes = () => {},
             const { done: end, value } = await reader.read();
             if (end) break;
             onBytes(value.byteLength);
-            if (expected) {
-              chunks.push(value.slice());
-              length += value.byteLength;
-            }
+            if (expected) chunks.push(value.slice());
+            length += value.byteLength;
             controller.enqueue(value);
           }
           clearTimeout(timer);
+          if (size !== undefined && length !== size) {
+            throw fail("integrity-failed", `${url} has ${length} bytes, not the ${size} this site was built with`);
+          }
           if (expected) {
             const actual = await sriDigest(concat(chunks, length), expected.startsWith("sha384-") ? "SHA-384" : "SHA-256");
             if (actual !== expected) {

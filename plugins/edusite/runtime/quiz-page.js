@@ -58,7 +58,7 @@ function getHost(config) {
         stdlib: absolute(config.stdlib),
         wheel: absolute(config.wheel),
         dist: config.dist,
-        sizes: config.sizes || {},
+        sizes: absoluteKeys(config.sizes),
         integrity: absoluteKeys(config.integrity),
       },
       onProgress: (progress) => {

@@ -80,6 +80,7 @@ async function boot(config) {
   fault.catch(() => {}); // handled by the race below; never an unhandled rejection
   const guard = guardFetch({
     integrity: config.integrity || {},
+    sizes: config.sizes || {},
     stallMs: config.stallMs,
     onBytes: (bytes) => {
       loaded += bytes;
