@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -35,6 +37,10 @@ def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tm
     assert config["wheel"].endswith("%2Babc123-py3-none-any.whl")  # "+" survives any host
     for url, size in config["sizes"].items():
         assert (site / unquote(url)).stat().st_size == size
+    assert config["integrity"].keys() == config["sizes"].keys()
+    for url, integrity in config["integrity"].items():  # what the worker checks, in SRI form
+        digest = hashlib.sha256((site / unquote(url)).read_bytes()).digest()
+        assert integrity == "sha256-" + base64.b64encode(digest).decode()
     assert (site / layout.client_url).read_bytes() == (RUNTIME_DIR / "quiz-client.js").read_bytes()
     assert install(site, layout) == []  # nothing rewritten when unchanged
     assert len(written) == len(layout.files())

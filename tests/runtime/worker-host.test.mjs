@@ -79,12 +79,12 @@ test("a runaway evaluation is stopped by terminating the worker; the next call g
   assert.notEqual(host.worker, first);
 });
 
-test("a worker that fails to load rejects start(); start() again retries with a new worker", async () => {
+test("a worker that crashes (error event) rejects start(); start() again retries with a new worker", async () => {
   FakeWorker.made = [];
   const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass: FakeWorker });
   const started = host.start();
   FakeWorker.made[0].fail();
-  await assert.rejects(started, (error) => error.code === "load-failed");
+  await assert.rejects(started, (error) => error.code === "worker-error");
   assert.equal(FakeWorker.made[0].terminated, true);
   const again = host.start();
   const second = FakeWorker.made[1];
@@ -104,4 +104,45 @@ test("boot that never finishes times out instead of leaving the quiz waiting", a
     bootTimeout: 20 });
   await assert.rejects(host.start(), (error) => error.code === "timeout");
   assert.equal(host.ready, null);
+});
+
+test("a quiz queued behind a stuck one is re-sent to a fresh worker, not failed", async () => {
+  FakeWorker.made = [];
+  const restarts = [];
+  // The first worker hangs on the "loop" quiz (and so never reaches what is queued behind
+  // it); later workers answer everything.
+  const WorkerClass = answering((m) => {
+    const first = FakeWorker.made.length === 1;
+    if (first && m.quizId !== "fine-first") return null;
+    return { ok: true, result: { quiz: m.quizId } };
+  });
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 40,
+    onRestart: () => restarts.push(host.workersStarted) });
+  await host.start();
+  const began = Date.now();
+  const stuck = host.evaluate("loop", {});
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const queued = host.evaluate("other", {});
+  await assert.rejects(stuck, (error) => error.code === "timeout");
+  assert.deepEqual(await queued, { quiz: "other" });
+  assert.ok(Date.now() - began < 40 * 3, "the queued quiz waited for the fresh worker only");
+  assert.equal(FakeWorker.made[0].terminated, true);
+  assert.deepEqual(restarts, [2]);
+  assert.equal(host.workersStarted, 2);
+});
+
+test("a request re-sent once and stuck again fails with timeout instead of looping", async () => {
+  const WorkerClass = answering(() => null);
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 20 });
+  await host.start();
+  const first = host.evaluate("loop", {});
+  const second = host.evaluate("loop-too", {});
+  await assert.rejects(first, (error) => error.code === "timeout");
+  await assert.rejects(second, (error) => error.code === "timeout");
+  assert.equal(host.workersStarted, 3); // the restart after each stuck call, no more
+});
+
+test("the default evaluation timeout stops a stuck check well within 5 s", () => {
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass: FakeWorker });
+  assert.ok(host.callTimeout <= 4000);
 });

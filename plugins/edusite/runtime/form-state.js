@@ -1,8 +1,6 @@
-// A quiz form's state: its answers as the worker expects them (FormData strings), saving
-// them in this browser's localStorage only (one key per quiz, never sent anywhere), and the
-// per-field error messages shown beside the questions.
-
-const STORAGE_PREFIX = "edusite-quiz:v1:";
+// A quiz form's state: its answers as the worker expects them (FormData strings), putting
+// kept answers back, and the per-field error messages shown beside the questions. Whether
+// and where answers are kept is answer-store.js's business.
 
 /** Answers as {name: string | string[]}; checkbox groups are always lists. */
 export function readAnswers(form) {
@@ -28,40 +26,6 @@ export function writeAnswers(form, answers) {
     } else {
       input.value = Array.isArray(saved) ? "" : String(saved);
     }
-  }
-}
-
-function storage() {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // storage disabled by the reader: answers are simply not kept
-  }
-}
-
-export function saveAnswers(quizId, answers) {
-  try {
-    storage()?.setItem(STORAGE_PREFIX + quizId, JSON.stringify(answers));
-  } catch {
-    // quota or privacy mode: not saving is acceptable
-  }
-}
-
-export function loadAnswers(quizId) {
-  try {
-    const text = storage()?.getItem(STORAGE_PREFIX + quizId);
-    const value = text ? JSON.parse(text) : null;
-    return value && typeof value === "object" && !Array.isArray(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export function clearAnswers(quizId) {
-  try {
-    storage()?.removeItem(STORAGE_PREFIX + quizId);
-  } catch {
-    // nothing to clear
   }
 }
 

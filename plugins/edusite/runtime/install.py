@@ -9,6 +9,7 @@ our JS/CSS sit in a folder named after the hash of all of them together (`_edusi
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import shutil
@@ -23,11 +24,13 @@ ASSET_FILES = (
     "quiz-client.js",
     "quiz-page.js",
     "quiz-worker.js",
+    "fetch-guard.js",
     "worker-host.js",
     "render.js",
     "care.js",
     "summary.js",
     "form-state.js",
+    "answer-store.js",
     "quiz.css",
 )
 """Our browser files; quiz-client.js imports quiz-page.js, which imports the others, by
@@ -107,7 +110,8 @@ class RuntimeLayout:
         return found
 
     def page_config(self) -> dict[str, Any]:
-        """The JSON quiz pages carry: site-relative URLs and download sizes for progress."""
+        """The JSON quiz pages carry: site-relative URLs, and for each file the worker
+        downloads its size (for progress) and its SHA-256 (checked before use)."""
         downloads = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
         downloads.append(self.wheel_url)
         files = self.files()
@@ -118,7 +122,14 @@ class RuntimeLayout:
             "wheel": quote(self.wheel_url),
             "dist": self.dist_name,
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
+            "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
         }
+
+
+def sri_sha256(path: Path) -> str:
+    """`sha256-<base64>`, the Subresource Integrity form the worker compares against."""
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 def install(site_dir: Path, layout: RuntimeLayout) -> list[Path]:

@@ -5,7 +5,7 @@
 
 const QUIZ_FORM = "form.edusite-quiz[data-quiz-id]";
 let quizPage = null; // Promise of the quiz-page.js module, once a quiz was seen
-let statusOf = () => ({ state: "idle", workersStarted: 0, timings: {} });
+let statusOf = () => ({ state: "idle", failure: null, workersStarted: 0, timings: {} });
 
 async function onPage() {
   if (!quizPage && !document.querySelector(QUIZ_FORM)) return;
@@ -19,6 +19,9 @@ async function onPage() {
 globalThis.edusiteQuiz = Object.freeze({
   get state() {
     return statusOf().state;
+  },
+  get failure() {
+    return statusOf().failure;
   },
   get workersStarted() {
     return statusOf().workersStarted;

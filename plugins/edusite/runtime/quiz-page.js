@@ -14,15 +14,17 @@ import { WorkerHost } from "./worker-host.js";
 import { renderResult } from "./render.js";
 import { showRedFlagCare } from "./care.js";
 import { printSummary } from "./summary.js";
+import { readAnswers, showFieldErrors, writeAnswers } from "./form-state.js";
 import {
-  clearAnswers, loadAnswers, readAnswers, saveAnswers, showFieldErrors, writeAnswers,
-} from "./form-state.js";
+  forgetAll, isRemembered, loadAnswers, saveIfRemembered, setRemembered,
+} from "./answer-store.js";
 
 const SITE_ROOT = new URL("../../../", import.meta.url);
 const LOOKAHEAD = "600px 0px";
 
 let host = null; // the one WorkerHost for the visit (survives instant navigation)
 let state = "idle"; // idle | loading | ready | failed
+let failure = null; // the code of the last start-up fault, for the message and the tests
 let lastProgress = { phase: "runtime", loaded: 0, total: 0 };
 let observer = null;
 let activeForm = null; // the form the reader last used: only its status line is announced
@@ -42,6 +44,11 @@ function absolute(path) {
   return path ? new URL(path, SITE_ROOT).href : null;
 }
 
+/** {site-relative URL: value} -> {absolute URL: value}, as the worker sees the URLs. */
+function absoluteKeys(table) {
+  return Object.fromEntries(Object.entries(table || {}).map(([url, value]) => [absolute(url), value]));
+}
+
 function getHost(config) {
   if (!host) {
     host = new WorkerHost({
@@ -51,11 +58,18 @@ function getHost(config) {
         stdlib: absolute(config.stdlib),
         wheel: absolute(config.wheel),
         dist: config.dist,
-        sizes: config.sizes || {},
+        sizes: absoluteKeys(config.sizes),
+        integrity: absoluteKeys(config.integrity),
       },
       onProgress: (progress) => {
         lastProgress = progress;
         showProgressEverywhere();
+      },
+      // A stuck check was stopped and the engine restarts: the quizzes waiting for it say so.
+      onRestart: () => {
+        state = "idle";
+        const form = activeForm?.isConnected ? activeForm : currentForms()[0];
+        if (form) start(form);
       },
     });
   }
@@ -152,10 +166,20 @@ function showProgressEverywhere() {
   currentForms().forEach(showProgress);
 }
 
+const FAULT_TEXT = {
+  "integrity-failed": "a file of the Python engine arrived damaged.",
+  stalled: "the download of the Python engine stopped.",
+  "wasm-failed": "your browser could not start the Python engine.",
+  "worker-error": "the Python engine stopped unexpectedly.",
+  timeout: "the Python engine took too long to load.",
+};
+
 function failEverywhere() {
+  const reason = FAULT_TEXT[failure] || "the Python engine did not load.";
   for (const form of currentForms()) {
-    setStatus(form, "This quiz could not start: the Python engine did not load. "
+    setStatus(form, `This quiz could not start: ${reason} `
       + "Check your connection and try again. The article itself is unaffected.", { retry: true });
+    form.querySelector(".edusite-quiz__status").dataset.fault = failure || "load-failed";
   }
 }
 
@@ -169,6 +193,7 @@ async function start(form) {
     timings.start = performance.now();
     timings.ready = null;
     lastProgress = { phase: "runtime", loaded: 0, total: 0 };
+    failure = null;
     showProgressEverywhere();
   }
   try {
@@ -177,8 +202,9 @@ async function start(form) {
     state = "ready";
     showProgressEverywhere();
     return true;
-  } catch {
+  } catch (error) {
     state = "failed";
+    failure = error?.code || "load-failed";
     failEverywhere();
     return false;
   }
@@ -215,7 +241,7 @@ async function submit(form) {
   const region = form.querySelector(".edusite-quiz__result");
   const button = form.querySelector('button[type="submit"]');
   const answers = readAnswers(form);
-  saveAnswers(form.dataset.quizId, answers);
+  saveIfRemembered(form.dataset.quizId, answers);
   button.setAttribute("aria-busy", "true");
   try {
     if (!(await start(form))) return;
@@ -230,7 +256,6 @@ async function submit(form) {
       paragraph.className = "edusite-quiz__failure";
       paragraph.textContent = message;
       region.replaceChildren(paragraph);
-      if (error.code === "timeout") state = "idle";
       region.focus();
       return;
     }
@@ -245,35 +270,47 @@ async function submit(form) {
   }
 }
 
-function clear(form) {
-  clearAnswers(form.dataset.quizId);
-  form.reset();
-  showRedFlagCare(form);
-  showFieldErrors(form, {});
-  form.querySelector(".edusite-quiz__result").replaceChildren();
+/** Delete everything the site kept on this device, and show every form as never answered. */
+function forget(form) {
+  forgetAll();
+  for (const each of currentForms()) {
+    each.reset();
+    showRedFlagCare(each);
+    showFieldErrors(each, {});
+    each.querySelector(".edusite-quiz__result").replaceChildren();
+  }
   const note = document.createElement("p");
-  note.textContent = "Your saved answers for this quiz were cleared from this device.";
+  note.textContent = "Everything this site kept on this device was deleted, for every quiz.";
   form.querySelector(".edusite-quiz__result").append(note);
 }
 
 function wire(form) {
   if (form.dataset.edusiteWired) return;
   form.dataset.edusiteWired = "true";
-  const saved = loadAnswers(form.dataset.quizId);
+  const quizId = form.dataset.quizId;
+  const remember = form.querySelector(".edusite-quiz__remember-box");
+  const saved = loadAnswers(quizId);
   if (saved) writeAnswers(form, saved);
+  if (remember) {
+    remember.checked = isRemembered(quizId);
+    remember.disabled = false;
+    // Ticking is the consent (it stores the answers so far); unticking deletes them.
+    remember.addEventListener("change", () => setRemembered(quizId, remember.checked, readAnswers(form)));
+  }
   showRedFlagCare(form);
   for (const button of form.querySelectorAll(".edusite-quiz__actions button")) button.disabled = false;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(form);
   });
-  form.querySelector(".edusite-quiz__clear").addEventListener("click", () => clear(form));
+  form.querySelector(".edusite-quiz__forget")?.addEventListener("click", () => forget(form));
   form.querySelector(".edusite-quiz__print")?.addEventListener("click", () => printSummary(form));
-  const remember = () => saveAnswers(form.dataset.quizId, readAnswers(form));
-  // A warning sign's advice first, at once and without Python; then the answers are kept.
+  // A warning sign's advice first, at once and without Python; then the answers are kept
+  // (only if the reader asked for that).
   form.addEventListener("change", (event) => {
+    if (event.target === remember) return;
     showRedFlagCare(form, event.target.closest?.("li[data-red-flag-tier]") ?? null);
-    remember();
+    saveIfRemembered(quizId, readAnswers(form));
   });
   const startSoon = () => {
     activate(form);
@@ -306,5 +343,7 @@ export function wirePage() {
 
 /** What the client is doing, for tests and the benchmark. */
 export function status() {
-  return { state, workersStarted: host ? host.workersStarted : 0, timings: { ...timings } };
+  return {
+    state, failure, workersStarted: host ? host.workersStarted : 0, timings: { ...timings },
+  };
 }

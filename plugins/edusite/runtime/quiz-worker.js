@@ -3,12 +3,24 @@
 // slow or runaway quiz never freezes the page (the client terminates and replaces it).
 //
 // Protocol (messages are plain objects, replies matched by `id`):
-//   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes}}  (absolute URLs)
+//   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes, integrity, stallMs,
+//        bypassCache}} (absolute URLs; integrity maps each runtime file's URL to
+//        "sha256-<base64>"; bypassCache after a failed start, whose bad bytes may be cached)
 //   in : {id, type: "evaluate", quizId, answers: {name: string | string[]}}
 //   out: {id, ok: true, result} | {id, ok: false, error: {code, message}}
 //   out: {type: "progress", phase, loaded, total}   (bytes; total 0 when unknown)
-// Error codes: "load-failed" (Pyodide or the wheel did not download or start),
-// "unknown-quiz", "python-error" (the quiz raised), "bad-request".
+// Error codes: "load-failed" (a runtime file did not download, or Python did not start),
+// "integrity-failed" (a file's bytes are not the ones the build recorded), "stalled" (a
+// download stopped sending bytes), "wasm-failed" (WebAssembly did not compile or
+// instantiate), "unknown-quiz", "python-error" (the quiz raised), "bad-request".
+//
+// Every runtime file is fetched by this worker through `guardFetch` and checked before use:
+// Pyodide's own downloads (lock file, wasm, standard library) because it calls the global
+// `fetch`, which is replaced here; pyodide.mjs and pyodide.asm.js, which are loaded by
+// `import()`, are fetched and checked first and then imported from the same URL (the HTTP
+// cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
+
+import { FetchFault, fetchBytes, guardFetch } from "./fetch-guard.js";
 
 const PY_BOOT = `
 import importlib, importlib.metadata, json
@@ -44,36 +56,18 @@ json.dumps(sorted(_edusite_quizzes))
 
 let ready = null; // Promise of {pyodide, evaluate, quizzes}, created by the first "init".
 
-/** Fetch that reports body bytes as they arrive, so the reader sees real progress. */
-function countingFetch(counter) {
-  const plainFetch = globalThis.fetch.bind(globalThis);
-  return async (input, init) => {
-    const response = await plainFetch(input, init);
-    if (!response.ok) {
-      throw new Error(`HTTP ${response.status} for ${response.url}`);
-    }
-    if (!response.body) return response;
-    const reader = response.body.getReader();
-    const stream = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.close();
-          return;
-        }
-        counter(value.byteLength);
-        controller.enqueue(value);
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
+/** Pyodide logs a failed wasm instantiation and then waits forever: report it instead.
+ * Waits for the downloads in flight first, so a damaged file is named as such rather than
+ * as the compile error it causes. */
+function watchWasm(report, settled) {
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name].bind(WebAssembly);
+    WebAssembly[name] = (...args) => original(...args).catch(async (error) => {
+      await settled();
+      report(new FetchFault("wasm-failed", `WebAssembly ${name} failed: ${error?.message || error}`));
+      throw error;
     });
-    return new Response(stream, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  };
+  }
 }
 
 async function boot(config) {
@@ -81,30 +75,67 @@ async function boot(config) {
   let loaded = 0;
   let phase = "runtime";
   const progress = () => postMessage({ type: "progress", phase, loaded, total });
-  globalThis.fetch = countingFetch((bytes) => {
-    loaded += bytes;
-    progress();
+  let failed;
+  const fault = new Promise((_, reject) => { failed = reject; });
+  fault.catch(() => {}); // handled by the race below; never an unhandled rejection
+  const guard = guardFetch({
+    integrity: config.integrity || {},
+    sizes: config.sizes || {},
+    stallMs: config.stallMs,
+    onBytes: (bytes) => {
+      loaded += bytes;
+      progress();
+    },
+    onFault: (error) => failed(error), // the first fault wins; later ones change nothing
+    cache: config.bypassCache ? "reload" : "default",
   });
-  progress();
-  const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
-  phase = "python";
-  progress();
-  const options = { indexURL: config.pyodide, fullStdLib: false };
-  if (config.stdlib) options.stdLibURL = config.stdlib;
-  const pyodide = await loadPyodide(options);
-  phase = "quizzes";
-  progress();
-  const wheel = await (await fetch(config.wheel)).arrayBuffer();
-  pyodide.unpackArchive(wheel, "wheel");
-  phase = "starting";
-  progress();
-  pyodide.globals.set("EDUSITE_DIST", config.dist);
-  const quizzes = JSON.parse(await pyodide.runPythonAsync(PY_BOOT));
-  const evaluate = pyodide.globals.get("_edusite_evaluate");
-  phase = "ready";
-  loaded = Math.max(loaded, total);
-  progress();
-  return { pyodide, evaluate, quizzes };
+  // Every download starts at once, in parallel: the boot is shorter, and a fault in any
+  // file (a stall above all) is seen from the first second, not when Pyodide gets to it.
+  // Pyodide's own requests are then answered with the responses already under way.
+  const early = new Map();
+  for (const url of [config.pyodide + "pyodide.asm.wasm", config.pyodide + "pyodide-lock.json",
+    config.stdlib || config.pyodide + "python_stdlib.zip"]) {
+    const response = guard.fetch(url);
+    response.catch(() => {});
+    early.set(new URL(url).href, response);
+  }
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+    const response = early.get(url);
+    early.delete(url); // a body can be read once: a second request downloads again
+    return response ?? guard.fetch(input, init);
+  };
+  watchWasm((error) => failed(error), guard.settled);
+
+  async function load() {
+    progress();
+    const moduleURL = config.pyodide + "pyodide.mjs";
+    const scripts = Promise.all([moduleURL, config.pyodide + "pyodide.asm.js"]
+      .map((url) => fetchBytes(guard.fetch, url)));
+    const wheel = fetchBytes(guard.fetch, config.wheel); // downloads while Python starts
+    wheel.catch(() => {});
+    await scripts;
+    const { loadPyodide } = await import(moduleURL);
+    phase = "python";
+    progress();
+    const options = { indexURL: config.pyodide, fullStdLib: false };
+    if (config.stdlib) options.stdLibURL = config.stdlib;
+    const pyodide = await loadPyodide(options);
+    phase = "quizzes";
+    progress();
+    pyodide.unpackArchive(await wheel, "wheel");
+    phase = "starting";
+    progress();
+    pyodide.globals.set("EDUSITE_DIST", config.dist);
+    const quizzes = JSON.parse(await pyodide.runPythonAsync(PY_BOOT));
+    const evaluate = pyodide.globals.get("_edusite_evaluate");
+    phase = "ready";
+    loaded = Math.max(loaded, total);
+    progress();
+    return { pyodide, evaluate, quizzes };
+  }
+
+  return Promise.race([fault, load()]);
 }
 
 async function handle(message) {
@@ -115,7 +146,8 @@ async function handle(message) {
       return { quizzes };
     } catch (error) {
       ready = null;
-      throw { code: "load-failed", message: String(error && error.message ? error.message : error) };
+      const code = error instanceof FetchFault ? error.code : "load-failed";
+      throw { code, message: String(error && error.message ? error.message : error) };
     }
   }
   if (message.type === "evaluate") {

@@ -1,8 +1,17 @@
 // The main thread's side of the quiz worker protocol (see quiz-worker.js): one module worker,
 // requests matched to replies by id, a `ready` promise that requests wait for, and a timeout
-// that terminates a worker stuck in Python and starts a fresh one on the next request.
+// that terminates a worker stuck in Python.
 // Running Python cannot be interrupted without SharedArrayBuffer (COOP/COEP headers static
-// hosts cannot send), so terminate() is the only reliable stop.
+// hosts cannot send), so terminate() is the only reliable stop. The worker runs one
+// evaluation at a time, so the other quizzes' requests queued behind a stuck one are not
+// failed with it: a fresh worker is started at once and they are sent to it (once; a
+// request that also times out there fails with "timeout" itself). `onRestart` tells the
+// page, which says that the engine is starting again while they wait.
+//
+// Boot faults come from the worker within seconds (see fetch-guard.js); `bootTimeout` is
+// only the last resort for a worker that says nothing at all. A worker that crashes (its
+// `error` event: the script did not load, or an uncaught error) fails its requests with
+// "worker-error" and is replaced on the next request.
 
 export class WorkerError extends Error {
   constructor(code, message) {
@@ -18,13 +27,18 @@ export class WorkerHost {
    * @param {object} options.config init config (absolute URLs) sent to the worker
    * @param {(p: {phase: string, loaded: number, total: number}) => void} [options.onProgress]
    * @param {number} [options.bootTimeout] ms allowed for downloading and starting Python
-   * @param {number} [options.callTimeout] ms allowed for one evaluation
+   * @param {number} [options.callTimeout] ms allowed for one evaluation (the quizzes answer
+   *   in milliseconds; a stuck one is stopped well within 5 s)
+   * @param {() => void} [options.onRestart] a stuck worker was replaced, requests wait for
+   *   the new one
    * @param {typeof Worker} [options.WorkerClass] injectable for tests
    */
-  constructor({ workerURL, config, onProgress, bootTimeout = 180000, callTimeout = 8000, WorkerClass }) {
+  constructor({ workerURL, config, onProgress, onRestart, bootTimeout = 180000, callTimeout = 3000,
+    WorkerClass }) {
     this.workerURL = workerURL;
     this.config = config;
     this.onProgress = onProgress || (() => {});
+    this.onRestart = onRestart || (() => {});
     this.bootTimeout = bootTimeout;
     this.callTimeout = callTimeout;
     this.WorkerClass = WorkerClass || globalThis.Worker;
@@ -38,16 +52,20 @@ export class WorkerHost {
   /** Start the worker (once) and resolve when Python and the quizzes are loaded. */
   start() {
     if (!this.ready) {
-      this.worker = new this.WorkerClass(this.workerURL, { type: "module" });
+      const worker = new this.WorkerClass(this.workerURL, { type: "module" });
+      this.worker = worker;
       this.workersStarted += 1;
-      this.worker.addEventListener("message", (event) => this._onMessage(event.data));
-      this.worker.addEventListener("error", (event) => {
+      worker.addEventListener("message", (event) => this._onMessage(event.data));
+      worker.addEventListener("error", (event) => {
         if (event.preventDefault) event.preventDefault();
-        this._failAll(new WorkerError("load-failed", "the quiz worker could not start"));
+        if (this.worker !== worker) return;
+        this.stop(new WorkerError("worker-error", `the quiz worker stopped: ${event.message || "error"}`));
       });
       const started = this._call({ type: "init", config: this.config }, this.bootTimeout);
       this.ready = started.catch((error) => {
-        this.stop();
+        if (this.worker === worker) this.stop();
+        // A damaged file may sit in the HTTP cache: the next start downloads afresh.
+        this.config = { ...this.config, bypassCache: true };
         throw error;
       });
     }
@@ -55,29 +73,49 @@ export class WorkerHost {
   }
 
   /** Evaluate answers; waits for start(), times out by replacing the worker. */
-  async evaluate(quizId, answers) {
+  async evaluate(quizId, answers, { requeued = false } = {}) {
     await this.start();
-    return this._call({ type: "evaluate", quizId, answers }, this.callTimeout);
+    return this._call({ type: "evaluate", quizId, answers }, this.callTimeout, requeued);
   }
 
-  /** Terminate the worker; the next start() or evaluate() begins afresh. */
-  stop() {
+  /** Terminate the worker, failing what waits for it; the next start() begins afresh. */
+  stop(error = new WorkerError("stopped", "the quiz worker was stopped")) {
     if (this.worker) this.worker.terminate();
     this.worker = null;
     this.ready = null;
-    this._failAll(new WorkerError("stopped", "the quiz worker was stopped"));
+    this._failAll(error);
   }
 
-  _call(message, timeout) {
+  /** `id` is stuck: fail it, replace the worker, and resend the evaluations queued behind it. */
+  _timedOut(id, worker) {
+    const stuck = this.pending.get(id);
+    this.pending.delete(id);
+    stuck?.reject(new WorkerError("timeout", "the check took too long and was stopped"));
+    if (this.worker !== worker) return;
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    this.stop();
+    const isBoot = stuck?.message.type === "init";
+    for (const { message, resolve, reject, timer, requeued } of waiting) {
+      clearTimeout(timer);
+      if (isBoot || requeued || message.type !== "evaluate") {
+        reject(new WorkerError("timeout", "the check took too long and was stopped"));
+      } else {
+        this.evaluate(message.quizId, message.answers, { requeued: true }).then(resolve, reject);
+      }
+    }
+    if (!isBoot) {
+      this.start().catch(() => {}); // at once: the reader will likely try again
+      this.onRestart();
+    }
+  }
+
+  _call(message, timeout, requeued = false) {
     const id = this.nextId++;
     const worker = this.worker;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        if (this.worker === worker) this.stop();
-        reject(new WorkerError("timeout", "the check took too long and was stopped"));
-      }, timeout);
-      this.pending.set(id, { resolve, reject, timer });
+      const timer = setTimeout(() => this._timedOut(id, worker), timeout);
+      this.pending.set(id, { message, resolve, reject, timer, requeued });
       worker.postMessage({ ...message, id });
     });
   }

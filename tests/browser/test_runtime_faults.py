@@ -1,0 +1,129 @@
+"""Every runtime file fault is announced within 5 s, and Retry works once the fault is gone.
+
+The real built site is served by `FaultServer`, which breaks one file at a time (missing,
+truncated, corrupted, stalled). The time is measured in the browser, from the moment the
+page starts loading the quiz engine (`edusiteQuiz.timings.start`) to the moment the status
+line says the quiz could not start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from tests.browser.faultserver import FaultServer
+from tests.browser.test_quizzes import ARTICLE, BOOT_MS, form, result, wait_ready, wait_wired
+
+QUIZ = "shoe-mileage-check"
+LIMIT_MS = 5000
+STDLIB = "/python_stdlib"
+
+# (fragment of the file's URL, how it fails, the code the page reports)
+FAULTS = [
+    ("pyodide.asm.wasm", "404", "load-failed"),
+    ("pyodide.asm.wasm", "truncate", "integrity-failed"),
+    ("pyodide.asm.wasm", "corrupt", "integrity-failed"),
+    ("pyodide.asm.wasm", "stall", "stalled"),
+    ("pyodide.asm.js", "truncate", "integrity-failed"),
+    ("pyodide.asm.js", "stall", "stalled"),
+    (STDLIB, "corrupt", "integrity-failed"),
+    (STDLIB, "stall", "stalled"),
+    (".whl", "corrupt", "integrity-failed"),
+    (".whl", "404", "load-failed"),
+    ("pyodide.mjs", "404", "load-failed"),
+    ("pyodide.mjs", "corrupt", "integrity-failed"),
+    ("pyodide-lock.json", "truncate", "integrity-failed"),
+    ("quiz-worker.js", "404", "worker-error"),
+]
+
+FAILED_AFTER = """sel => {
+    const status = document.querySelector(sel + " .edusite-quiz__status");
+    const start = window.edusiteQuiz.timings.start;
+    if (start === null || !/could not start/.test(status.textContent)) return false;
+    return performance.now() - start;
+}"""
+
+
+@pytest.fixture
+def faulty(built_site: Path) -> Iterator[FaultServer]:
+    server = FaultServer(built_site)
+    yield server
+    server.close()
+
+
+def start_quiz(page: Page, server: FaultServer) -> None:
+    page.goto(f"{server.url}{ARTICLE}#shoes")
+    wait_wired(page)
+    page.locator(f"{form(QUIZ)} input[name=distance]").focus()
+
+
+def answers_after_retry(page: Page, server: FaultServer) -> None:
+    server.faults.clear()
+    page.locator(f"{form(QUIZ)} .edusite-quiz__retry").click()
+    wait_ready(page)
+    page.locator(f"{form(QUIZ)} input[name=distance]").fill("700")
+    page.locator(f"{form(QUIZ)} button[type=submit]").press("Enter")
+    expect(result(page, QUIZ)).to_contain_text("Replace them now", timeout=BOOT_MS)
+
+
+@pytest.mark.parametrize(("fragment", "mode", "code"), FAULTS, ids=lambda v: str(v).strip("/."))
+def test_fault_is_announced_within_5_s_and_retry_works(
+    page: Page, faulty: FaultServer, fragment: str, mode: str, code: str
+) -> None:
+    faulty.faults[fragment] = mode
+    start_quiz(page, faulty)
+    elapsed = page.wait_for_function(
+        FAILED_AFTER, arg=form(QUIZ), polling=50, timeout=3 * LIMIT_MS
+    ).json_value()
+    status = page.locator(f"{form(QUIZ)} .edusite-quiz__status")
+    assert elapsed < LIMIT_MS, f"{fragment} {mode}: message after {elapsed:.0f} ms"
+    expect(status).to_have_attribute("data-fault", code)
+    assert page.evaluate("window.edusiteQuiz.failure") == code
+    print(f"{fragment} {mode}: {code} after {elapsed:.0f} ms")  # the report's figures
+    answers_after_retry(page, faulty)
+
+
+def test_slow_files_are_not_faults(page: Page, faulty: FaultServer) -> None:
+    for fragment in ("pyodide.asm.wasm", STDLIB, ".whl"):
+        faulty.faults[fragment] = "delay"
+    start_quiz(page, faulty)
+    wait_ready(page)
+    assert page.evaluate("window.edusiteQuiz.failure") is None
+    page.locator(f"{form(QUIZ)} button[type=submit]").press("Enter")
+    expect(result(page, QUIZ)).not_to_be_empty(timeout=BOOT_MS)
+
+
+def test_retry_after_a_damaged_file_does_not_reuse_the_cached_copy(
+    page: Page, faulty: FaultServer
+) -> None:
+    # The damaged wasm is a complete 200 response the HTTP cache may keep; Retry must fetch
+    # it again (and it is only fetched twice: once damaged, once good).
+    faulty.faults["pyodide.asm.wasm"] = "corrupt"
+    start_quiz(page, faulty)
+    page.wait_for_function(FAILED_AFTER, arg=form(QUIZ), polling=50, timeout=3 * LIMIT_MS)
+    answers_after_retry(page, faulty)
+    assert len([p for p in faulty.requests if p.endswith("pyodide.asm.wasm")]) == 2
+
+
+def test_wasm_that_does_not_compile_is_announced(page: Page, faulty: FaultServer) -> None:
+    # With its digest left out of the page, a corrupt wasm reaches the compiler: Pyodide
+    # only logs that instantiation failed, and the worker must still report it.
+    def without_wasm_digest(route: Route) -> None:
+        response = route.fetch()
+        html = re.sub(r'"[^"]*pyodide\.asm\.wasm": "sha256-[^"]*", ', "", response.text())
+        route.fulfill(response=response, body=html)
+
+    page.route(f"**/{ARTICLE}", without_wasm_digest)
+    faulty.faults["pyodide.asm.wasm"] = "corrupt"
+    start_quiz(page, faulty)
+    elapsed = page.wait_for_function(
+        FAILED_AFTER, arg=form(QUIZ), polling=50, timeout=3 * LIMIT_MS
+    ).json_value()
+    assert elapsed < LIMIT_MS
+    assert page.evaluate("window.edusiteQuiz.failure") == "wasm-failed"
+    print(f"wasm that does not compile: wasm-failed after {elapsed:.0f} ms")
+    answers_after_retry(page, faulty)
