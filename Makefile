@@ -25,3 +25,4 @@ lint:
 	@.ci/setup
 	python3 -m uv run ruff check .
 	python3 -m uv run ruff format --check .
+	npx biome lint --error-on-warnings

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const { loadPyodide } = await import(request.indexURL + "pyodide.mjs");
+const { loadPyodide } = await import(`${request.indexURL}pyodide.mjs`);
 const started = performance.now();
 const options = { indexURL: request.indexURL };
 if (request.stdLibURL) options.stdLibURL = request.stdLibURL;
@@ -12,4 +12,4 @@ const pyodide = await loadPyodide(options);
 const bootMs = Math.round(performance.now() - started);
 if (request.wheel) pyodide.unpackArchive(new Uint8Array(readFileSync(request.wheel)), "wheel");
 const result = pyodide.runPython(request.code);
-process.stdout.write(JSON.stringify({ boot_ms: bootMs, result: JSON.parse(result) }) + "\n");
+process.stdout.write(`${JSON.stringify({ boot_ms: bootMs, result: JSON.parse(result) })}\n`);

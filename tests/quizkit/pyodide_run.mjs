@@ -2,12 +2,12 @@
 // results for the CPython-computed samples as one JSON line. Used by test_quizkit_pyodide.py.
 // argv: <pyodide dir> <repo root> <samples json file>
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [pyodideDir, root, samplesFile] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/" });
+const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/` });
 
 function copyTree(dir, target) {
   for (const name of readdirSync(dir)) {

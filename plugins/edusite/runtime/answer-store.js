@@ -71,7 +71,7 @@ export function forgetAll(store = storage()) {
       const key = store.key(i);
       if (key?.startsWith(STORAGE_PREFIX)) ours.push(key);
     }
-    ours.forEach((key) => store.removeItem(key));
+    for (const key of ours) store.removeItem(key);
     return ours.length;
   } catch {
     return 0;

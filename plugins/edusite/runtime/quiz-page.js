@@ -337,7 +337,7 @@ export function wirePage() {
       observer = null;
       if (state === "idle") start(near.target);
     }, { rootMargin: LOOKAHEAD });
-    forms.forEach((form) => observer.observe(form));
+    for (const form of forms) observer.observe(form);
   }
 }
 

@@ -93,8 +93,8 @@ async function boot(config) {
   // file (a stall above all) is seen from the first second, not when Pyodide gets to it.
   // Pyodide's own requests are then answered with the responses already under way.
   const early = new Map();
-  for (const url of [config.pyodide + "pyodide.asm.wasm", config.pyodide + "pyodide-lock.json",
-    config.stdlib || config.pyodide + "python_stdlib.zip"]) {
+  for (const url of [`${config.pyodide}pyodide.asm.wasm`, `${config.pyodide}pyodide-lock.json`,
+    config.stdlib || `${config.pyodide}python_stdlib.zip`]) {
     const response = guard.fetch(url);
     response.catch(() => {});
     early.set(new URL(url).href, response);
@@ -109,8 +109,8 @@ async function boot(config) {
 
   async function load() {
     progress();
-    const moduleURL = config.pyodide + "pyodide.mjs";
-    const scripts = Promise.all([moduleURL, config.pyodide + "pyodide.asm.js"]
+    const moduleURL = `${config.pyodide}pyodide.mjs`;
+    const scripts = Promise.all([moduleURL, `${config.pyodide}pyodide.asm.js`]
       .map((url) => fetchBytes(guard.fetch, url)));
     const wheel = fetchBytes(guard.fetch, config.wheel); // downloads while Python starts
     wheel.catch(() => {});
@@ -147,7 +147,7 @@ async function handle(message) {
     } catch (error) {
       ready = null;
       const code = error instanceof FetchFault ? error.code : "load-failed";
-      throw { code, message: String(error && error.message ? error.message : error) };
+      throw { code, message: String(error?.message ? error.message : error) };
     }
   }
   if (message.type === "evaluate") {
@@ -158,7 +158,7 @@ async function handle(message) {
       json = evaluate(String(message.quizId), JSON.stringify(message.answers || {}));
     } catch (error) {
       console.error(error); // the Python traceback, for the quiz's author in the console
-      throw { code: "python-error", message: String(error && error.message ? error.message : error) };
+      throw { code: "python-error", message: String(error?.message ? error.message : error) };
     }
     if (json === undefined || json === null) {
       throw { code: "unknown-quiz", message: `no quiz with id ${message.quizId}` };
@@ -174,7 +174,7 @@ self.addEventListener("message", async (event) => {
     const result = await handle(message);
     postMessage({ id: message.id, ok: true, result });
   } catch (error) {
-    const reply = error && error.code ? error : { code: "python-error", message: String(error) };
+    const reply = error?.code ? error : { code: "python-error", message: String(error) };
     postMessage({ id: message.id, ok: false, error: reply });
   }
 });

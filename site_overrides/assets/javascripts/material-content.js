@@ -10,7 +10,7 @@
         // The earliest remembered tab that this set has wins, as in Material.
         const labels = [...set.querySelector(".tabbed-labels").getElementsByTagName("label")];
         for (const tab of tabs) {
-          const chosen = labels.find((label) => label.innerText.trim() === tab);
+          const chosen = labels.find((label) => label.textContent.trim() === tab);
           if (chosen) {
             document.getElementById(chosen.htmlFor).checked = true;
             break;
@@ -20,5 +20,5 @@
     }
   }
   const target = document.getElementById(location.hash.slice(1));
-  if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
+  if (target?.name) target.checked = target.name.startsWith("__tabbed_");
 })();

@@ -4,7 +4,7 @@
 // <body> before the first paint, with no flash of the other one.
 (() => {
   const palette = __md_get("__palette");
-  if (!palette || !palette.color) return;
+  if (!palette?.color) return;
   if (palette.color.media === "(prefers-color-scheme)") {
     // "Automatic" palette: take the colours of the input for the system's current scheme.
     const light = matchMedia("(prefers-color-scheme: light)").matches;
@@ -14,10 +14,10 @@
         : "[data-md-color-media='(prefers-color-scheme: dark)']",
     );
     for (const key of ["media", "scheme", "primary", "accent"]) {
-      palette.color[key] = input.getAttribute("data-md-color-" + key);
+      palette.color[key] = input.getAttribute(`data-md-color-${key}`);
     }
   }
   for (const [key, value] of Object.entries(palette.color)) {
-    document.body.setAttribute("data-md-color-" + key, value);
+    document.body.setAttribute(`data-md-color-${key}`, value);
   }
 })();

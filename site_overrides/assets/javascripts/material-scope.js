@@ -6,10 +6,10 @@
 __md_scope = new URL(document.currentScript.dataset.mdScope, location);
 __md_hash = (text) => [...text].reduce((hash, char) => (hash << 5) - hash + char.charCodeAt(0), 0);
 __md_get = (key, storage = localStorage, scope = __md_scope) =>
-  JSON.parse(storage.getItem(scope.pathname + "." + key));
+  JSON.parse(storage.getItem(`${scope.pathname}.${key}`));
 __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
   try {
-    storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
+    storage.setItem(`${scope.pathname}.${key}`, JSON.stringify(value));
   } catch {
     // Storage full or disabled: the setting lasts for this page only, as in Material.
   }
