@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 from edusite.errors import ContentError
@@ -50,14 +51,41 @@ def test_printing_at_import_does_not_disturb_the_probe(project, compile_):
     assert compile_(quizzes).quiz_ids == ["demo-check", "demo-quiz", "demo-tool"]
 
 
-def test_a_quiz_stuck_in_a_loop_is_stopped(project, compile_):
+def test_a_module_stuck_in_a_loop_is_reported_at_its_line_within_the_timeout(project, compile_):
     quizzes = project("good")
-    (quizzes / "demo" / "loop.py").write_text("while True:\n    pass\n")
+    (quizzes / "demo" / "loop.py").write_text('"""Loops."""\n\nn = 0\nwhile True:\n    n += 1\n')
+    started = time.monotonic()
     with pytest.raises(ContentError) as caught:
-        compile_(quizzes, timeout=3)
+        compile_(quizzes, timeout=1)
+    assert time.monotonic() - started < 30
     [problem] = caught.value.problems
-    assert (problem.path, problem.line, problem.code) == ("quizzes/__init__.py", 1, "E424")
-    assert problem.message.startswith("importing and running the quizzes took longer than 3 s")
+    assert (problem.path, problem.line, problem.code) == ("quizzes/demo/loop.py", 5, "E424")
+    assert problem.message == (
+        "importing quizzes.demo.loop took longer than 1 s (an endless loop?)"
+    )
+    assert problem.source_line == "    n += 1"
+
+
+def test_a_quiz_whose_logic_loops_is_reported_at_the_looping_line(project, compile_):
+    quizzes = project("good")
+    (quizzes / "demo" / "spin.py").write_text(
+        "from quizkit import Number, Tool\n"
+        "\n"
+        "\n"
+        "def spin(values):\n"
+        "    while True:\n"
+        "        pass\n"
+        "\n"
+        "\n"
+        'spin_tool = Tool(id="spin-tool", title="Spin", questions=[Number("n", "N?")], '
+        "compute=spin)\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes, timeout=1)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.code) == ("quizzes/demo/spin.py", "E424")
+    assert problem.line in (5, 6)  # the `while` or its body, wherever the timer stopped it
+    assert problem.message == "checking 'spin-tool' took longer than 1 s (an endless loop?)"
 
 
 def test_a_folder_without_init_is_reported(tmp_path, compile_):
