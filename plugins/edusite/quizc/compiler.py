@@ -47,7 +47,7 @@ def compile_quizzes(
     """Compile the quiz package at `quizzes_dir` into a wheel; raise one `ContentError`.
 
     `pyodide_dir` defaults to `node_modules/pyodide` beside the quizzes folder; `timeout` is
-    the seconds one module may take to import, or one quiz object to be checked.
+    the seconds one module may take to import (checking one quiz object: three times that).
     """
     package = Path(quizzes_dir).resolve()
     keys = set(bibliography_keys)

@@ -6,10 +6,11 @@ starts clean on every build, so `mkdocs serve` always sees the files as they are
 stuck in a loop can be stopped; and the authors' code never runs inside MkDocs. It costs one
 interpreter start (~0.1 s), and only on a cache miss.
 
-Each step in the probe (importing one module, checking one quiz object) gets `timeout`
-seconds; the probe's watchdog (`probe.Watchdog`) then ends it and leaves the traceback, so a
-loop is reported at its own file and line within seconds, and `mkdocs serve` shows the problem
-banner instead of freezing. `BACKSTOP_SECONDS` only guards against the probe itself hanging.
+Each module's import gets `timeout` seconds, and checking each quiz object three times that
+(`probe.CHECK_FACTOR`: it runs thousands of answer combinations). The probe's watchdog
+(`probe.Watchdog`) then ends it and leaves the traceback, so a loop is reported at its own
+file and line within seconds, and `mkdocs serve` shows the problem banner instead of
+freezing. `BACKSTOP_SECONDS` only guards against the probe itself hanging.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 PROBE = Path(__file__).with_name("probe.py")
 TIMEOUT_SECONDS = 5.0
-"""Default seconds one module may take to import, or one quiz object to be checked."""
+"""Default seconds one module may take to import (`quizzes_timeout`)."""
 BACKSTOP_SECONDS = 300.0
 """The whole probe's limit, should the per-step watchdog itself fail."""
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
@@ -96,8 +97,9 @@ def timed_out(report: str, roots: list[str], timeout: float) -> ProbeTimeout | N
         if match and any(match["file"].startswith(root) for root in roots):
             file, line = match["file"], int(match["line"])
             break
+    seconds = float(step.get("seconds") or timeout)
     return ProbeTimeout(
-        f"{step['doing']} took longer than {timeout:g} s (an endless loop?)", file, line
+        f"{step['doing']} took longer than {seconds:g} s (an endless loop?)", file, line
     )
 
 

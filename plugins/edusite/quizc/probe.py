@@ -3,8 +3,11 @@
 This file is executed as a script (`python -I probe.py REQUEST`) and uses only the standard
 library plus `quizkit`. A separate process means each build imports the quiz files as they
 are now (an `mkdocs serve` rebuild sees edits, nothing leaks into the server's sys.modules),
-a quiz that hangs can be stopped with a timeout, and the authors' code never runs inside the
-MkDocs process. The parent (`edusite.quizc.discover`) judges the facts; this only collects.
+and the authors' code never runs inside the MkDocs process. Modules are imported one by
+one, and each import and each quiz object's check runs under a `Watchdog`, so a loop that
+never ends is stopped within seconds and blamed on its own file and line. A self-check's
+`decide` is run over its answer combinations by `sweep.py`. The parent
+(`edusite.quizc.discover`) judges the facts; this only collects.
 """
 
 from __future__ import annotations
@@ -121,6 +124,10 @@ def _sweep() -> Any:
     return module
 
 
+CHECK_FACTOR = 3
+"""Checking one quiz object may take this many times the import limit."""
+
+
 class Watchdog:
     """Ends the process when one step (importing a module, checking an object) takes longer
     than `seconds`, leaving in `path` what it was doing and the Python traceback.
@@ -136,16 +143,17 @@ class Watchdog:
         self.file: IO[str] | None = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115
 
     @contextlib.contextmanager
-    def step(self, doing: str, file: str) -> Iterator[None]:
-        """Guard one step; `doing` and `file` say what to blame if it never ends."""
+    def step(self, doing: str, file: str, factor: float = 1) -> Iterator[None]:
+        """Guard one step of `factor` x `seconds`; `doing` and `file` say what to blame."""
         if self.file is None or self.seconds <= 0:
             yield
             return
+        seconds = self.seconds * factor
         self.file.seek(0)
         self.file.truncate()
-        self.file.write(json.dumps({"doing": doing, "file": file}) + "\n")
+        self.file.write(json.dumps({"doing": doing, "file": file, "seconds": seconds}) + "\n")
         self.file.flush()
-        faulthandler.dump_traceback_later(self.seconds, exit=True, file=self.file)
+        faulthandler.dump_traceback_later(seconds, exit=True, file=self.file)
         try:
             yield
         finally:
@@ -178,7 +186,9 @@ def probe(request: dict[str, Any]) -> dict[str, Any]:
             if id(obj) in seen:
                 seen[id(obj)]["bound"].append({"module": name, "file": file, "names": names})
                 continue
-            with watchdog.step(f"checking {getattr(obj, 'id', '')!r}", file):
+            # Checking runs up to ~100,000 answer combinations, whose time grows with the
+            # quiz (1.5 s for the runner's knee self-check on a busy machine): a wider margin.
+            with watchdog.step(f"checking {getattr(obj, 'id', '')!r}", file, CHECK_FACTOR):
                 fact = _probe_object(obj, roots, result_problems)
             fact["bound"] = [{"module": name, "file": file, "names": names}]
             seen[id(obj)] = fact
