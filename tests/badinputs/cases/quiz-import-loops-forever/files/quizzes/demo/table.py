@@ -1,6 +1,5 @@
-"""A module that never finishes importing: the loop forgets to move on."""
+"""A module that never finishes importing: it keeps counting, looking for numbers up to 42."""
 
-distances = []
-km = 1
-while km <= 42:
-    distances.append(km)
+import itertools
+
+distances = [km for km in itertools.count(1) if km <= 42]
