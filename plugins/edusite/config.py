@@ -20,6 +20,10 @@ class EduSiteConfig(Config):
     quizzes_dir = opt.Type(str, default="quizzes")
     """Folder of quiz, self-check and calculator modules, relative to mkdocs.yml."""
 
+    quizzes_timeout = opt.Type((int, float), default=5)
+    """Seconds one quiz module may take to import (checking one quiz: three times that) before
+    the build reports it at the line it was running: a loop that never ends fails fast."""
+
     cache = opt.Type(bool, default=True)
     """Reuse compiled quiz packages whose inputs are unchanged."""
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from quizkit import blocks
+from quizkit import problem as kinds
 from quizkit.blocks import Block
 from quizkit.numbers import FieldError
+from quizkit.problem import Problem, same_once_normalised
 from quizkit.questions import Question, Raw
 from quizkit.text import keys_in
 
@@ -168,20 +170,28 @@ class QuizBase:
         for question in self.questions:
             yield from question.texts()
 
-    def problems(self) -> list[str]:
-        """Authoring mistakes (empty when well formed); the compiler reports them."""
-        problems = [] if QUIZ_ID.match(self.id) else [f"id {self.id!r} must be kebab-case"]
+    def problems(self) -> list[Problem]:
+        """Authoring mistakes (empty when well formed): the one definition of a well-formed
+        quiz, which the compiler reports, each kind under its own code."""
+        problems = []
+        if not QUIZ_ID.match(self.id):
+            message = f"the id {self.id!r} is not kebab-case (lowercase words joined by hyphens)"
+            problems.append(Problem(message, kinds.QUIZ_ID, self.id))
         if not self.title.strip():
-            problems.append("the title is empty")
+            problems.append(Problem("the title is empty", kinds.FORM))
         if not self.questions:
-            problems.append("there are no questions")
+            problems.append(Problem("there are no questions", kinds.FORM))
         ids = [q.id for q in self.questions]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            problems.append(f"question ids used more than once: {repeated}")
+        for repeated in sorted({i for i in ids if ids.count(i) > 1}):
+            message = f"question id {repeated!r} is used more than once"
+            problems.append(Problem(message, kinds.QUESTION_ID, repeated, 2))
+        for first, second in same_once_normalised(ids):
+            message = f"question ids {first!r} and {second!r} differ only in case or spaces"
+            problems.append(Problem(message, kinds.QUESTION_ID, second))
         for question in self.questions:
             if not _QUESTION_ID.match(question.id):
-                problems.append(f"question id {question.id!r}: use letters, digits, '-' or '_'")
+                message = f"question id {question.id!r}: use letters, digits, '-' or '_'"
+                problems.append(Problem(message, kinds.QUESTION_ID, question.id))
             problems += question.problems(scored=self.kind == "quiz")
         return problems
 

@@ -20,7 +20,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, ClassVar
 
+from quizkit import problem as kinds
 from quizkit.numbers import FieldError, parse_number, show
+from quizkit.problem import Problem, same_once_normalised
 
 Raw = str | list[str] | None
 
@@ -87,11 +89,11 @@ class Question:
         """Every text an author wrote, for finding citations."""
         yield from (self.prompt, self.help, self.explanation)
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
         """Authoring mistakes in this question (empty when it is well formed)."""
         problems = []
         if not self.prompt.strip():
-            problems.append(f"question {self.id!r} has no prompt")
+            problems.append(Problem(f"question {self.id!r} has no prompt", kinds.FORM, self.id))
         return problems
 
 
@@ -127,18 +129,31 @@ class _Choice(Question):
             yield option.label
             yield option.feedback
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
+        """As `Question.problems`, plus the options: at least two, each with its own value
+        (also once spaces and case are ignored: the form trims what it sends, so "front " could
+        never be chosen and a reader's "front" would be graded as the other one)."""
         problems = super().problems(scored)
         values = self.values()
         if len(values) < 2:
-            problems.append(f"question {self.id!r} needs at least two options")
-        duplicates = sorted({v for v in values if values.count(v) > 1})
+            message = f"question {self.id!r} needs at least two options"
+            problems.append(Problem(message, kinds.OPTIONS, self.id))
+        duplicates = sorted({v for v in values if v and values.count(v) > 1})
         if duplicates:
-            problems.append(f"question {self.id!r} repeats option values {duplicates}")
+            message = f"question {self.id!r} repeats option values: {', '.join(duplicates)}"
+            problems.append(Problem(message, kinds.OPTIONS, duplicates[0], 2))
+        for first, second in same_once_normalised(values):
+            message = (
+                f"question {self.id!r}: option values {first!r} and {second!r} differ only in "
+                "case or spaces"
+            )
+            problems.append(Problem(message, kinds.OPTIONS, second))
         if any(not v for v in values):
-            problems.append(f"question {self.id!r} has an option with an empty value")
+            message = f"question {self.id!r} has an option with an empty value"
+            problems.append(Problem(message, kinds.OPTIONS, self.id))
         if self.default is not None and self.default not in values:
-            problems.append(f"question {self.id!r}: default {self.default!r} is not an option")
+            message = f"question {self.id!r}: default {self.default!r} is not an option"
+            problems.append(Problem(message, kinds.OTHER, self.default))
         return problems
 
 
@@ -173,11 +188,12 @@ class SingleChoice(_Choice):
         right = [o.value for o in self.options if o.correct]
         return right[0] if right else self.raw_choices()[0]
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
         problems = super().problems(scored)
         right = sum(o.correct for o in self.options)
-        if scored and right != 1:
-            problems.append(f"question {self.id!r} must mark exactly one option correct")
+        if scored and right != 1 and len(self.options) >= 2:  # else: too few options
+            message = f"question {self.id!r} must mark exactly one option correct"
+            problems.append(Problem(message, kinds.CORRECT_ANSWER, self.id))
         return problems
 
 
@@ -216,10 +232,11 @@ class MultipleChoice(_Choice):
         right = [o.value for o in self.options if o.correct]
         return right or self.raw_choices()[0]
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
         problems = super().problems(scored)
         if scored and not any(o.correct for o in self.options):
-            problems.append(f"question {self.id!r} must mark at least one option correct")
+            message = f"question {self.id!r} must mark at least one option correct"
+            problems.append(Problem(message, kinds.CORRECT_ANSWER, self.id))
         return problems
 
 
@@ -269,10 +286,11 @@ class YesNo(Question):
         yield from super().texts()
         yield from (self.yes_feedback, self.no_feedback, self.yes_label, self.no_label)
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
         problems = super().problems(scored)
         if scored and self.correct is None:
-            problems.append(f"question {self.id!r} must say which answer is correct")
+            message = f"question {self.id!r} must say which answer is correct"
+            problems.append(Problem(message, kinds.CORRECT_ANSWER, self.id))
         return problems
 
 
@@ -321,12 +339,40 @@ class Number(Question):
     def correct_raw(self) -> Raw:
         return show(self.answer) if self.answer is not None else self.raw_choices()[0]
 
-    def problems(self, scored: bool) -> list[str]:
+    def problems(self, scored: bool) -> list[Problem]:
+        """As `Question.problems`, plus the range: only its first mistake (min not below max
+        makes every other check meaningless), then a default or right answer outside it."""
         problems = super().problems(scored)
-        if self.min is not None and self.max is not None and self.min > self.max:
-            problems.append(f"question {self.id!r}: min {self.min} is above max {self.max}")
-        if self.step is not None and self.step <= 0:
-            problems.append(f"question {self.id!r}: step must be above zero")
+        mistake = self.range_mistake()
+        if mistake:
+            problems.append(
+                Problem(f"question {self.id!r}: {mistake}", kinds.NUMBER_RANGE, self.id)
+            )
+        for what, value in (("default", self.default), ("the right answer", self.answer)):
+            outside = None if mistake or value is None else self.outside(value)
+            if outside:
+                message = f"question {self.id!r}: {what} {show(value)} is {outside}"
+                problems.append(Problem(message, kinds.NUMBER_RANGE, self.id))
         if scored and self.answer is None:
-            problems.append(f"question {self.id!r} must give the right answer (answer=...)")
+            message = f"question {self.id!r} must give the right answer (answer=...)"
+            problems.append(Problem(message, kinds.CORRECT_ANSWER, self.id))
         return problems
+
+    def range_mistake(self) -> str:
+        """What is wrong with min, max and step together ("" when nothing is)."""
+        low, high, step = self.min, self.max, self.step
+        if low is not None and high is not None and low >= high:
+            return f"min {show(low)} is not below max {show(high)}"
+        if step is not None and step <= 0:
+            return f"step {show(step)} must be above zero"
+        if step is not None and low is not None and high is not None and step > high - low:
+            return f"step {show(step)} is larger than the range {show(low)}-{show(high)}"
+        return ""
+
+    def outside(self, value: float) -> str:
+        """Why `value` is outside min and max ("" when it is inside)."""
+        if self.min is not None and value < self.min:
+            return f"below min {show(self.min)}"
+        if self.max is not None and value > self.max:
+            return f"above max {show(self.max)}"
+        return ""

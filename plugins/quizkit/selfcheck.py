@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 from quizkit import blocks, care
 from quizkit.base import Answers, QuizBase, Values
 from quizkit.blocks import Block
+from quizkit.problem import Problem
 from quizkit.questions import YesNo
 
 NOT_A_DIAGNOSIS = (
@@ -138,7 +139,7 @@ class SelfCheck(QuizBase):
 
     def answered(self, values: Values) -> dict[str, Any]:
         """An ordinary result (no red flag), with the outcome and tier `decide` chose."""
-        outcome, decision = self._decided(values)
+        decision, outcome = self.decision(values)
         return {
             "ok": True,
             "field_errors": {},
@@ -149,18 +150,8 @@ class SelfCheck(QuizBase):
 
     def result(self, values: Values) -> list[Block]:
         """The blocks of an ordinary result (no red flag): care card, outcome, reasons."""
-        return self._ordinary_blocks(*self._decided(values))
-
-    def _decided(self, values: Values) -> tuple[Outcome, Decision]:
-        decision = self.decide(values)
-        if not isinstance(decision, Decision):
-            raise TypeError(f"{self.id}: decide() must return a Decision, not {decision!r}")
-        try:
-            return self.outcome(decision.outcome), decision
-        except KeyError:
-            raise ValueError(
-                f"{self.id}: decide() returned an undeclared outcome {decision.outcome!r}"
-            ) from None
+        decision, outcome = self.decision(values)
+        return self._ordinary_blocks(outcome, decision)
 
     def _ordinary_blocks(self, outcome: Outcome, decision: Decision) -> list[Block]:
         out = [
@@ -205,12 +196,25 @@ class SelfCheck(QuizBase):
                 return outcome
         raise KeyError(outcome_id)
 
+    def decision(self, values: Values) -> tuple[Decision, Outcome]:
+        """`decide(values)` and the declared outcome it names; raises TypeError or ValueError
+        when `decide` returns something else (an author's bug the build reports)."""
+        decision = self.decide(values)
+        if not isinstance(decision, Decision):
+            raise TypeError(f"{self.id}: decide() must return a Decision, not {decision!r}")
+        try:
+            return decision, self.outcome(decision.outcome)
+        except KeyError:
+            raise ValueError(
+                f"{self.id}: decide() returned an undeclared outcome {decision.outcome!r}"
+            ) from None
+
     def outcome_for(self, answers: Answers) -> str | None:
         """The outcome id these raw answers lead to (None when they cannot be read)."""
         if self.raised_flags(answers):
             return RED_FLAG_OUTCOME
         values, errors = self.parse(answers)
-        return None if errors else self.decide(values).outcome
+        return None if errors else self.decision(values)[1].id
 
     def reachable_outcomes(self, answer_sets: Iterable[Answers]) -> set[str]:
         """The outcome ids reached by some of `answer_sets` (e.g. `samples()`)."""
@@ -284,16 +288,18 @@ class SelfCheck(QuizBase):
         for outcome in self.outcomes:
             yield from (outcome.title, outcome.text, *(text for text, _ in outcome.links))
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Problem]:
         problems = super().problems()
         ids = [o.id for o in self.outcomes]
         if not ids:
-            problems.append("a self-check needs at least one outcome")
+            problems.append(Problem("a self-check needs at least one outcome"))
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            problems.append(f"outcome ids used more than once: {repeated}")
+            message = f"outcome ids used more than once: {repeated}"
+            problems.append(Problem(message, subject=repeated[0], nth=2))
         if RED_FLAG_OUTCOME in ids:
-            problems.append(f"the outcome id {RED_FLAG_OUTCOME!r} is kept for red-flag results")
+            message = f"the outcome id {RED_FLAG_OUTCOME!r} is kept for red-flag results"
+            problems.append(Problem(message, subject=RED_FLAG_OUTCOME))
         return problems
 
 

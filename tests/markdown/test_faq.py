@@ -86,6 +86,12 @@ def test_a_question_without_answer_reports_its_line(render) -> None:
     assert out.problems == ["7 E301 the question `Second?` has no answer"]
 
 
+def test_an_answer_that_is_only_an_html_comment_is_no_answer(render) -> None:
+    source = "/// faq\n### First?\n\n<!-- TODO -->\n\n### Second?\nYes.\n<!-- check -->\n///\n"
+    out = render(source)
+    assert out.problems == ["2 E301 the question `First?` has no answer"]
+
+
 def test_text_before_the_first_question_is_reported(render) -> None:
     out = render("/// faq\nStray text.\n\n### Q?\nA.\n///\n")
     assert out.problems == ["1 E302 the FAQ block has text before its first question"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 from edusite.errors import ContentError
+from edusite.quizc.discover import timed_out
 
 
 def test_finds_every_quiz_with_its_spec_and_definition_line(good_compiled):
@@ -50,17 +52,72 @@ def test_printing_at_import_does_not_disturb_the_probe(project, compile_):
     assert compile_(quizzes).quiz_ids == ["demo-check", "demo-quiz", "demo-tool"]
 
 
-def test_a_quiz_stuck_in_a_loop_is_stopped(project, compile_):
+def test_a_module_stuck_in_a_loop_is_reported_at_its_line_within_the_timeout(project, compile_):
     quizzes = project("good")
-    (quizzes / "demo" / "loop.py").write_text("while True:\n    pass\n")
+    # One line, so the line the timer stops is certain (a `while` may be caught on either).
+    (quizzes / "demo" / "loop.py").write_text(
+        '"""Loops."""\n\nimport itertools\n\nsmall = [n for n in itertools.count() if n < 9]\n'
+    )
+    started = time.monotonic()
     with pytest.raises(ContentError) as caught:
-        compile_(quizzes, timeout=3)
+        compile_(quizzes, timeout=1)
+    assert time.monotonic() - started < 30
     [problem] = caught.value.problems
-    assert (problem.path, problem.line, problem.code) == ("quizzes/__init__.py", 1, "E424")
-    assert problem.message.startswith("importing and running the quizzes took longer than 3 s")
+    assert (problem.path, problem.line, problem.code) == ("quizzes/demo/loop.py", 5, "E424")
+    assert problem.message == (
+        "importing quizzes.demo.loop took longer than 1 s (an endless loop?)"
+    )
+    assert problem.source_line == "small = [n for n in itertools.count() if n < 9]"
+
+
+def test_a_quiz_whose_logic_loops_is_reported_at_the_looping_line(project, compile_):
+    quizzes = project("good")
+    (quizzes / "demo" / "spin.py").write_text(
+        "from quizkit import Number, Tool\n"
+        "\n"
+        "\n"
+        "def spin(values):\n"
+        "    while True:\n"
+        "        pass\n"
+        "\n"
+        "\n"
+        'spin_tool = Tool(id="spin-tool", title="Spin", questions=[Number("n", "N?")], '
+        "compute=spin)\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes, timeout=1)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.code) == ("quizzes/demo/spin.py", "E424")
+    assert problem.line in (5, 6)  # the `while` or its body, wherever the timer stopped it
+    assert problem.message == "checking 'spin-tool' took longer than 3 s (an endless loop?)"
 
 
 def test_a_folder_without_init_is_reported(tmp_path, compile_):
     (tmp_path / "quizzes").mkdir()
     with pytest.raises(ContentError, match=r"not a Python package \[E411\]"):
         compile_(tmp_path / "quizzes")
+
+
+def test_the_watchdog_report_blames_the_innermost_frame_in_the_quizzes():
+    report = (
+        '{"doing": "importing quizzes.demo.table", "file": "/p/quizzes/demo/table.py", '
+        '"seconds": 5}\n'
+        "Timeout (0:00:05)!\n"
+        "Thread 0x00007f (most recent call first):\n"
+        '  File "/usr/lib/python3.13/json/decoder.py", line 345 in decode\n'
+        '  File "/p/quizzes/demo/helpers.py", line 12 in load\n'
+        '  File "/p/quizzes/demo/table.py", line 3 in <module>\n'
+    )
+    found = timed_out(report, ["/p/quizzes/"], 5)
+    assert found is not None
+    assert (found.file, found.line) == ("/p/quizzes/demo/helpers.py", 12)
+    assert str(found) == "importing quizzes.demo.table took longer than 5 s (an endless loop?)"
+
+
+def test_without_a_frame_in_the_quizzes_the_module_is_blamed_and_no_timeout_is_none():
+    head = '{"doing": "checking \'x\'", "file": "/p/quizzes/x.py", "seconds": 15}\n'
+    found = timed_out(
+        head + 'Timeout (0:00:15)!\n  File "/q/quizkit/base.py", line 9\n', ["/p/"], 5
+    )
+    assert found is not None and (found.file, found.line) == ("/p/quizzes/x.py", 1)
+    assert timed_out(head, ["/p/"], 5) is None  # the probe died some other way

@@ -54,8 +54,6 @@ def test_without_origin_the_assignment_line_is_used():
             [
                 (3, "E415", "spec() id 'other' differs from the quiz id 'odd-thing'"),
                 (3, "E415", "kind 'poll' is not one of quiz, selfcheck, tool"),
-                (3, "E415", "the title is empty"),
-                (3, "E415", "the quiz has no questions"),
             ],
         ),
         (
@@ -71,26 +69,49 @@ def test_without_origin_the_assignment_line_is_used():
                     "E415",
                     "question 'q1' has type 'slider', not one of single, multiple, yesno, number",
                 ),
-                (5, "E415", "question 'q2' has no prompt"),
-            ],
-        ),
-        (
-            {
-                "id": "odd-thing",
-                "kind": "tool",
-                "title": "T",
-                "questions": [_q("q1", step=0), _q("q2", min=0, max=5, step=10)],
-            },
-            [
-                (5, "E419", "question 'q1': step 0 must be above zero"),
-                (5, "E419", "question 'q2': step 10 is larger than the range 0-5"),
             ],
         ),
     ],
 )
-def test_spec_problems(spec, expected):
+def test_spec_contract_problems(spec, expected):
     problems, _ = _judge(spec=spec)
     assert problems == expected
+
+
+def _authoring(message, kind, subject=None, nth=1):
+    return {"message": message, "kind": kind, "subject": subject, "nth": nth}
+
+
+def test_quizkit_problems_are_reported_under_the_code_of_their_kind_at_their_subject():
+    problems, _ = _judge(
+        authoring=[
+            _authoring("question 'q2' has no prompt", "form", "q2"),
+            _authoring(
+                "question ids 'q1' and 'Q1' differ only in case or spaces", "question-id", "q1"
+            ),
+            _authoring("question 'q1': min 9 is not below max 1", "number-range", "q1"),
+            _authoring("outcome ids used more than once: ['a']", ""),
+        ]
+    )
+    assert problems == [
+        (5, "E415", "quiz 'odd-thing': question 'q2' has no prompt"),
+        (5, "E416", "quiz 'odd-thing': question ids 'q1' and 'Q1' differ only in case or spaces"),
+        (5, "E419", "quiz 'odd-thing': question 'q1': min 9 is not below max 1"),
+        (3, "E426", "quiz 'odd-thing': outcome ids used more than once: ['a']"),
+    ]
+
+
+def test_a_badly_defined_question_hides_what_running_the_quiz_then_finds():
+    sweep = {"ids": [], "count": 2, "exhaustive": True, "errors": []}
+    problems, _ = _judge(
+        authoring=[_authoring("question 'q1': min 9 is not below max 1", "number-range", "q1")],
+        outcomes=["far", "near"],
+        sweep=sweep,
+        samples_error={"file": FILE, "line": 5, "message": "ValueError: no"},
+    )
+    assert problems == [(5, "E419", "quiz 'odd-thing': question 'q1': min 9 is not below max 1")]
+    problems, _ = _judge(outcomes=["far"], sweep=sweep)
+    assert problems == [(3, "E420", "self-check 'odd-thing': no answers lead to outcome 'far'")]
 
 
 def test_spec_that_raised_is_reported_at_the_failing_line():

@@ -7,7 +7,13 @@ from edusite.errors import ContentError
 
 # (path, line, code, message) of every mistake planted in fixtures/bad: one compile reports all.
 EXPECTED = [
-    ("quizzes/checks.py", 4, "E414", "quiz id 'Bad_Check' is not kebab-case"),
+    (
+        "quizzes/checks.py",
+        4,
+        "E414",
+        "quiz 'Bad_Check': the id 'Bad_Check' is not kebab-case (lowercase words joined by "
+        "hyphens)",
+    ),
     ("quizzes/checks.py", 9, "E420", "self-check 'Bad_Check': no answers lead to outcome 'never'"),
     (
         "quizzes/cites.py",
@@ -33,19 +39,29 @@ EXPECTED = [
         "quizzes/questions.py",
         8,
         "E416",
-        "question id 'q' is used more than once in quiz 'bad-questions'",
+        "quiz 'bad-questions': question id 'q' is used more than once",
     ),
-    ("quizzes/questions.py", 9, "E417", "question 'empty' has no options"),
+    (
+        "quizzes/questions.py",
+        9,
+        "E417",
+        "quiz 'bad-questions': question 'empty' needs at least two options",
+    ),
     (
         "quizzes/questions.py",
         11,
         "E418",
-        "question 'nocorrect' of quiz 'bad-questions' has no correct answer",
+        "quiz 'bad-questions': question 'nocorrect' must mark exactly one option correct",
     ),
-    ("quizzes/questions.py", 18, "E417", "question 'twice' repeats option values: x"),
     (
         "quizzes/questions.py",
-        21,
+        18,
+        "E417",
+        "quiz 'bad-questions': question 'twice' repeats option values: x",
+    ),
+    (
+        "quizzes/questions.py",
+        23,
         "E426",
         "quiz 'bad-questions': question 'pick': default 'zzz' is not an option",
     ),
@@ -57,7 +73,7 @@ EXPECTED = [
         "evaluate() of 'crashing-tool' raised ZeroDivisionError: division by zero "
         "(answers {'ok': 'yes'})",
     ),
-    ("quizzes/tools.py", 15, "E419", "question 'km': min 10 is not below max 5"),
+    ("quizzes/tools.py", 15, "E419", "quiz 'bad-range': question 'km': min 10 is not below max 5"),
     (
         "quizzes/tools.py",
         18,
@@ -91,10 +107,10 @@ def test_messages_quote_the_line_and_give_a_hint(bad_problems):
     text = str(bad_problems)
     assert text.startswith(f"{len(EXPECTED)} content problems found:\n")
     assert (
-        "quizzes/questions.py:8: question id 'q' is used more than once in quiz "
-        "'bad-questions' [E416]\n"
+        "quizzes/questions.py:8: quiz 'bad-questions': question id 'q' is used more than "
+        "once [E416]\n"
         '    |         YesNo("q", "Second q?", correct=False),\n'
-        "    hint: Give every question of a quiz its own id."
+        "    hint: Give every question of a quiz its own id (letters, digits, - or _)."
     ) in text
     assert (
         '    |         YesNo("b", "B?", correct=True, explanation="Unknown [@missing-key].")'
@@ -108,10 +124,12 @@ def test_a_failed_compile_leaves_no_cache_entry(bad_problems, tmp_path):
 
 
 LARGE_CHECK = """\
-from quizkit import Decision, Outcome, SelfCheck, YesNo
+from quizkit import Decision, Outcome, RedFlag, SelfCheck, YesNo
 
 
 def decide(values):
+    if values["q3"] and values["q11"] and not values["q0"] and not values["q1"]:
+        return Decision(values["missing"])
     if not values["q0"] and not values["q1"]:
         return Decision("both-no")
     return Decision("other")
@@ -119,8 +137,9 @@ def decide(values):
 
 large = SelfCheck(
     id="large-check",
-    title="Thirteen questions: 8192 combinations, too many to try all",
-    questions=[YesNo(f"q{n}", f"Question {n}?") for n in range(13)],
+    title="Seventeen questions: 131,072 combinations, too many to try all",
+    red_flags=[RedFlag("fever", "Fever?", "urgent", "You have a fever.")],
+    questions=[YesNo(f"q{n}", f"Question {n}?") for n in range(17)],
     outcomes=[
         Outcome("both-no", "Both no", "Only a combination reaches this.", tier="soon"),
         Outcome("other", "Other", "Most answers.", tier="self-care"),
@@ -131,23 +150,45 @@ large = SelfCheck(
 """
 
 
-def test_large_self_checks_are_tried_with_random_combinations(tmp_path, compile_):
+def test_a_crash_only_two_answers_together_cause_is_found_and_named(tmp_path, compile_):
     quizzes = tmp_path / "quizzes"
     quizzes.mkdir()
     (quizzes / "__init__.py").write_text("")
     (quizzes / "large.py").write_text(LARGE_CHECK)
     with pytest.raises(ContentError) as caught:
         compile_(quizzes)
-    # "both-no" needs two answers changed at once: no sample has that, a random draw does.
+    # The samples change one answer at a time from all "yes", so none has q3 and q11 "yes"
+    # with q0 and q1 "no"; the cover's pairs do. The crash hides E420.
+    [problem] = caught.value.problems
+    answers = {f"q{n}": "yes" if n in (3, 11) else "no" for n in range(17)}
+    assert (problem.path, problem.line, problem.code, problem.message) == (
+        "quizzes/large.py",
+        6,
+        "E422",
+        f"decide() of 'large-check' raised KeyError: 'missing' (answers {answers!r}, no red flag)",
+    )
+    assert problem.hint == (
+        "Found by running decide() on a cover of 155 answer combinations: handle these answers."
+    )
+
+
+def test_an_outcome_the_cover_misses_is_reported_with_its_hint(tmp_path, compile_):
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    (quizzes / "__init__.py").write_text("")
+    (quizzes / "large.py").write_text(LARGE_CHECK.replace('values["missing"]', '"other"'))
+    with pytest.raises(ContentError) as caught:
+        compile_(quizzes)
     [problem] = caught.value.problems
     assert (problem.path, problem.line, problem.code, problem.message) == (
         "quizzes/large.py",
-        17,
+        20,
         "E420",
         "self-check 'large-check': no answers lead to outcome 'never'",
     )
     assert problem.hint == (
-        "Samples and random answer combinations missed it: add sample_answers for it."
+        "A systematic cover of 155 answer combinations (single and paired changes) missed "
+        "it: add sample_answers that lead to it."
     )
 
 

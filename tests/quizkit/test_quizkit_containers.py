@@ -200,11 +200,26 @@ def test_problems_found_in_containers() -> None:
         questions=[YesNo("x", "X?"), YesNo("x", "Again?", correct=True)],
     )
     assert quiz.problems() == [
-        "id 'Bad_Id' must be kebab-case",
+        "the id 'Bad_Id' is not kebab-case (lowercase words joined by hyphens)",
         "the title is empty",
-        "question ids used more than once: ['x']",
+        "question id 'x' is used more than once",
         "question 'x' must say which answer is correct",
     ]
+    assert [p.kind for p in quiz.problems()] == [
+        "quiz-id",
+        "form",
+        "question-id",
+        "correct-answer",
+    ]
+    near_twins = Quiz(
+        id="twins",
+        title="Twins",
+        questions=[YesNo("Pain", "P?", correct=True), YesNo("pain ", "Q?", correct=True)],
+    )
+    assert (
+        near_twins.problems()[0] == "question ids 'Pain' and 'pain ' differ only in case or spaces"
+    )
+    assert near_twins.problems()[0].subject == "pain "
     check = SelfCheck(
         id="c",
         title="C",

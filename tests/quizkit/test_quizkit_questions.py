@@ -132,7 +132,7 @@ def test_authoring_problems() -> None:
     one_option = SingleChoice("q", "?", options=[Option("a", "A")])
     assert "question 'q' needs at least two options" in one_option.problems(scored=False)
     twice = SingleChoice("q", "?", options=[Option("a", "A"), Option("a", "B")])
-    assert "question 'q' repeats option values ['a']" in twice.problems(scored=False)
+    assert "question 'q' repeats option values: a" in twice.problems(scored=False)
     unscored = SingleChoice("q", "?", options=[Option("a", "A"), Option("b", "B")])
     assert unscored.problems(scored=False) == []
     assert unscored.problems(scored=True) == ["question 'q' must mark exactly one option correct"]
@@ -140,7 +140,51 @@ def test_authoring_problems() -> None:
         "question 'y' must say which answer is correct"
     ]
     assert Number("n", "?", min=5, max=1).problems(scored=False) == [
-        "question 'n': min 5 is above max 1"
+        "question 'n': min 5 is not below max 1"
     ]
     bad_default = SingleChoice("q", "?", options=[Option("a", "A"), Option("b", "B")], default="z")
     assert bad_default.problems(scored=False) == ["question 'q': default 'z' is not an option"]
+
+
+def test_option_values_that_differ_only_in_case_or_spaces_collide() -> None:
+    question = SingleChoice(
+        "q",
+        "?",
+        options=[Option("front", "Front", correct=True), Option("Front ", "Also front")],
+    )
+    [problem] = question.problems(scored=True)
+    assert (
+        problem == "question 'q': option values 'front' and 'Front ' differ only in case or spaces"
+    )
+    assert (problem.kind, problem.subject, problem.nth) == ("options", "Front ", 1)
+
+
+def test_each_kind_of_problem_says_what_locates_it() -> None:
+    twice = SingleChoice("q", "?", options=[Option("a", "A"), Option("a", "B")])
+    [problem] = twice.problems(scored=False)
+    assert (problem.kind, problem.subject, problem.nth) == ("options", "a", 2)
+    [unscored] = YesNo("y", "?").problems(scored=True)
+    assert (unscored.kind, unscored.subject) == ("correct-answer", "y")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # min above max: that one mistake only, not the step or the default it upsets
+        (Number("n", "?", min=10, max=5, step=20, default=7), ["min 10 is not below max 5"]),
+        (Number("n", "?", min=0, max=5, step=0), ["step 0 must be above zero"]),
+        (Number("n", "?", min=0, max=5, step=10), ["step 10 is larger than the range 0-5"]),
+        (Number("n", "?", min=0, max=10, default=12), ["default 12 is above max 10"]),
+        (Number("n", "?", min=1, default=0.5), ["default 0.5 is below min 1"]),
+        (Number("n", "?", min=0, max=10, default=10), []),
+    ],
+)
+def test_number_range_problems(question: Number, expected: list[str]) -> None:
+    problems = question.problems(scored=False)
+    assert problems == [f"question 'n': {e}" for e in expected]
+    assert all(p.kind == "number-range" for p in problems)
+
+
+def test_a_scored_number_answer_outside_the_range_is_a_range_problem() -> None:
+    question = Number("n", "?", min=0, max=10, answer=11)
+    assert question.problems(scored=True) == ["question 'n': the right answer 11 is above max 10"]

@@ -50,6 +50,7 @@ class FaqBlock(Block):
     def on_init(self) -> None:
         self.session: RenderSession = self.config["session"]
         self.body: etree.Element | None = None
+        self.start = 1
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         section = etree.SubElement(parent, "section", {"class": "faq", "aria-labelledby": "faq"})
@@ -98,16 +99,20 @@ class FaqBlock(Block):
                 "the FAQ block has no questions",
                 "write each question as a `### ` heading followed by its answer",
             )
-        for item in body:
-            if len(item[1]) == 0:
-                question = (item[0].text or "").strip()
-                line = page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), start)
-                self._problem(
-                    line,
-                    CODE_NO_ANSWER,
-                    f"the question `{question}` has no answer",
-                    "write the answer under the question, before the next `###`",
-                )
+        self.start = start
+
+    def _no_answer(self, question: str) -> None:
+        """E301, decided on the answer's text as the FAQPage JSON-LD carries it: nothing
+        written, or only an HTML comment such as `<!-- TODO -->`, is no answer."""
+        page = self.session.page
+        line = page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), self.start)
+        self._problem(
+            line,
+            CODE_NO_ANSWER,
+            f"the question `{question}` has no answer",
+            "write the answer under the question, before the next `###` (an HTML comment "
+            "such as `<!-- TODO -->` is not shown to readers)",
+        )
 
     def _problem(self, line: int, code: str, message: str, hint: str) -> None:
         page = self.session.page
@@ -118,11 +123,12 @@ class FaqBlock(Block):
         body = self.body if self.body is not None else block
         entries = []
         for item in body.iter("details"):
-            entries.append(
-                FaqEntry(
-                    plain_text(self.md, item[0]), plain_text(self.md, item[1], SKIP_IN_ANSWERS)
-                )
+            entry = FaqEntry(
+                plain_text(self.md, item[0]), plain_text(self.md, item[1], SKIP_IN_ANSWERS)
             )
+            if not entry.answer.strip():
+                self._no_answer((item[0].text or "").strip())
+            entries.append(entry)
         self.session.result.faq = entries
         if self.config["inline_jsonld"]:
             script = etree.SubElement(block, "script", {"type": "application/ld+json"})

@@ -37,3 +37,26 @@ AUTHORING = "E426"
 TRIAGE = "E427"
 """A self-check breaks the triage rules: a red flag without a tier, an outcome at a tier only a
 red flag may reach, or answers whose result is below a red flag's tier (see quizkit.care)."""
+
+BY_KIND = {
+    "quiz-id": BAD_QUIZ_ID,
+    "form": BAD_SPEC,
+    "question-id": DUPLICATE_QUESTION_ID,
+    "options": BAD_OPTIONS,
+    "correct-answer": NO_CORRECT_ANSWER,
+    "number-range": BAD_NUMBER_RANGE,
+}
+"""The code of each kind of quizkit `Problem` (`quizkit.problem`); any other kind is AUTHORING."""
+HINTS = {
+    BAD_QUIZ_ID: "Use lowercase letters, digits and hyphens, e.g. 'shoe-check'.",
+    BAD_SPEC: "Give the quiz a title and questions, and every question a prompt.",
+    DUPLICATE_QUESTION_ID: "Give every question of a quiz its own id (letters, digits, - or _).",
+    BAD_OPTIONS: "Give a choice question at least two options, each with its own short value.",
+    NO_CORRECT_ANSWER: "Mark the right option with correct=True (or set answer=).",
+    BAD_NUMBER_RANGE: "Set min below max, a step above zero that fits the range, and a default "
+    "and answer between min and max.",
+    AUTHORING: "See the quizkit docstrings for what each field expects.",
+}
+"""What to do about each kind of authoring problem."""
+DEFINITION_KINDS = frozenset({"form", "question-id", "options", "number-range"})
+"""Kinds of mistake that make a quiz's answers meaningless: running it is not reported then."""

@@ -17,11 +17,11 @@ from typing import Any
 
 from edusite.errors import ContentError, ContentProblem
 from edusite.quizc import cache, codes
-from edusite.quizc.discover import TIMEOUT_SECONDS, ProbeError, run_probe
+from edusite.quizc.discover import TIMEOUT_SECONDS, ProbeError, ProbeTimeout, run_probe
 from edusite.quizc.imports import check_sources
 from edusite.quizc.model import CompiledQuizzes
 from edusite.quizc.pyodide_env import PyodideEnv, load_pyodide_env, stdlib_modules
-from edusite.quizc.source import content_hash, module_name, python_files
+from edusite.quizc.source import content_hash, module_name, python_files, source_line
 from edusite.quizc.validate import CheckedQuiz, ModuleSource, check_citations, judge
 from edusite.quizc.version import COMPILER_VERSION, compiler_fingerprint
 from edusite.quizc.wheel import (
@@ -46,7 +46,8 @@ def compile_quizzes(
 ) -> CompiledQuizzes:
     """Compile the quiz package at `quizzes_dir` into a wheel; raise one `ContentError`.
 
-    `pyodide_dir` defaults to `node_modules/pyodide` beside the quizzes folder.
+    `pyodide_dir` defaults to `node_modules/pyodide` beside the quizzes folder; `timeout` is
+    the seconds one module may take to import (checking one quiz object: three times that).
     """
     package = Path(quizzes_dir).resolve()
     keys = set(bibliography_keys)
@@ -154,6 +155,19 @@ def _check(
     quizzes: list[CheckedQuiz] = []
     try:
         facts = run_probe(package, quizkit, modules, timeout=timeout)
+    except ProbeTimeout as error:
+        source = sources.get(error.file) or sources[str(package / "__init__.py")]
+        problems.append(
+            ContentProblem(
+                source.shown,
+                error.line,
+                codes.PROBE_FAILED,
+                str(error),
+                "Importing a module and checking a quiz must finish in seconds: look for a "
+                "loop that never ends at this line (the quizzes_timeout option sets the limit).",
+                source_line(source.text, error.line),
+            )
+        )
     except ProbeError as error:
         init = sources[str(package / "__init__.py")]
         problems.append(

@@ -3,21 +3,25 @@
 This file is executed as a script (`python -I probe.py REQUEST`) and uses only the standard
 library plus `quizkit`. A separate process means each build imports the quiz files as they
 are now (an `mkdocs serve` rebuild sees edits, nothing leaks into the server's sys.modules),
-a quiz that hangs can be stopped with a timeout, and the authors' code never runs inside the
-MkDocs process. The parent (`edusite.quizc.discover`) judges the facts; this only collects.
+and the authors' code never runs inside the MkDocs process. Modules are imported one by
+one, and each import and each quiz object's check runs under a `Watchdog`, so a loop that
+never ends is stopped within seconds and blamed on its own file and line. A self-check's
+`decide` is run over its answer combinations by `sweep.py`. The parent
+(`edusite.quizc.discover`) judges the facts; this only collects.
 """
 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import importlib
-import itertools
+import importlib.util
 import json
-import random
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
 def _where(error: BaseException, roots: list[str]) -> dict[str, Any]:
@@ -57,50 +61,26 @@ def _call(fact: dict[str, Any], key: str, roots: list[str], func: Any, *args: An
     return value
 
 
-COMBINATION_LIMIT = 4096
-"""Self-checks with at most this many answer combinations are checked exhaustively; larger
-ones are tried with this many random combinations on top of their samples."""
-
-
 def _extras(obj: Any) -> dict[str, Any]:
-    """Facts only the object knows (not in its spec): where it was made, right answers."""
+    """Facts only the object knows (not in its spec): where it was made, its outcomes."""
     extras: dict[str, Any] = {}
     origin = getattr(obj, "origin", None)
     if isinstance(origin, tuple) and len(origin) == 2:
         extras["origin"] = [str(origin[0]), int(origin[1])]
-    if getattr(obj, "kind", "") == "quiz":
-        extras["no_correct_answer"] = [
-            str(q.id) for q in getattr(obj, "questions", ()) if not _has_right_answer(q)
-        ]
     if hasattr(obj, "outcomes"):
         extras["outcomes"] = [str(getattr(o, "id", o)) for o in obj.outcomes]
     return extras
 
 
-def _has_right_answer(question: Any) -> bool:
-    """A scored question has a right answer when its own `correct_raw()` grades as right."""
-    try:
-        return question.grade(question.parse(question.correct_raw())) is True
-    except Exception:
-        return False
-
-
-def _reached(obj: Any, samples: list[dict[str, Any]]) -> dict[str, Any]:
-    """Outcome ids the samples lead to, plus every answer combination when there are few,
-    else as many random ones (fixed seed, so builds agree)."""
-    answer_sets: Any = samples
-    exhaustive = False
-    count = getattr(obj, "combination_count", None)
-    if count is not None and count() <= COMBINATION_LIMIT:
-        answer_sets = itertools.chain(samples, obj.combinations())
-        exhaustive = True
-    elif all(hasattr(q, "raw_choices") for q in obj.questions):
-        pick = random.Random(0).choice
-        choices = [(q.id, q.raw_choices()) for q in obj.questions]
-        drawn = ({qid: pick(raws) for qid, raws in choices} for _ in range(COMBINATION_LIMIT))
-        answer_sets = itertools.chain(samples, drawn)
-    reached = {obj.outcome_for(answers) for answers in answer_sets}
-    return {"ids": sorted(str(o) for o in reached if o is not None), "exhaustive": exhaustive}
+def _authoring(problem: Any) -> dict[str, Any]:
+    """One of quizkit's `problems()` as data: message, kind, and the literal that locates it."""
+    subject = getattr(problem, "subject", None)
+    return {
+        "message": str(problem),
+        "kind": str(getattr(problem, "kind", "")),
+        "subject": None if subject is None else str(subject),
+        "nth": int(getattr(problem, "nth", 1)),
+    }
 
 
 def _probe_object(obj: Any, roots: list[str], result_problems: Any) -> dict[str, Any]:
@@ -108,7 +88,7 @@ def _probe_object(obj: Any, roots: list[str], result_problems: Any) -> dict[str,
     _call(fact, "spec", roots, obj.spec)
     _call(fact, "cited_keys", roots, lambda: sorted(obj.cited_keys()))
     if hasattr(obj, "problems"):
-        _call(fact, "authoring", roots, lambda: [str(p) for p in obj.problems()])
+        _call(fact, "authoring", roots, lambda: [_authoring(p) for p in obj.problems()])
     try:
         fact.update(_jsonable(_extras(obj)))
     except Exception as error:
@@ -121,15 +101,68 @@ def _probe_object(obj: Any, roots: list[str], result_problems: Any) -> dict[str,
         if result is not None or "result_error" not in run:
             run["problems"] = list(result_problems(result))
         fact["runs"].append(run)
-    if "outcomes" in fact and hasattr(obj, "outcome_for"):
-        _call(fact, "reached", roots, _reached, obj, samples or [])
+    if hasattr(obj, "ordinary_questions") and hasattr(obj, "decision"):
+        where = lambda error: _where(error, roots)  # noqa: E731
+        _call(fact, "sweep", roots, _sweep().run, obj, samples or [], where)
     if hasattr(obj, "triage_problems"):
         _call(fact, "triage", roots, lambda: [str(p) for p in obj.triage_problems(samples or [])])
     return fact
 
 
+def _sweep() -> Any:
+    """`sweep.py` beside this file, loaded by path: the probe runs isolated (`-I`), without
+    edusite on its path, and its own folder must not shadow the authors' imports."""
+    module = sys.modules.get("_edusite_quizc_sweep")
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            "_edusite_quizc_sweep", Path(__file__).with_name("sweep.py")
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+CHECK_FACTOR = 3
+"""Checking one quiz object may take this many times the import limit."""
+
+
+class Watchdog:
+    """Ends the process when one step (importing a module, checking an object) takes longer
+    than `seconds`, leaving in `path` what it was doing and the Python traceback.
+
+    Why `faulthandler.dump_traceback_later`: its timer is a C thread that needs no GIL, so it
+    fires even inside `while True: pass` or a long C call, names the exact line that was
+    running, and costs nothing until it fires (`sys.settrace` would slow every quiz and
+    cannot interrupt C code; a progress file alone names the module but not the line).
+    """
+
+    def __init__(self, path: str | None, seconds: float) -> None:
+        self.seconds = seconds
+        self.file: IO[str] | None = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115
+
+    @contextlib.contextmanager
+    def step(self, doing: str, file: str, factor: float = 1) -> Iterator[None]:
+        """Guard one step of `factor` x `seconds`; `doing` and `file` say what to blame."""
+        if self.file is None or self.seconds <= 0:
+            yield
+            return
+        seconds = self.seconds * factor
+        self.file.seek(0)
+        self.file.truncate()
+        self.file.write(json.dumps({"doing": doing, "file": file, "seconds": seconds}) + "\n")
+        self.file.flush()
+        faulthandler.dump_traceback_later(seconds, exit=True, file=self.file)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+
+
 def probe(request: dict[str, Any]) -> dict[str, Any]:
     """Import `request["modules"]` ({name: file}) and describe every quiz object in them."""
+    watchdog = Watchdog(request.get("watchdog"), float(request.get("step_seconds") or 0))
     sys.path[:0] = request["sys_path"]
     roots = request["roots"]
     quizkit = importlib.import_module("quizkit")
@@ -143,7 +176,8 @@ def probe(request: dict[str, Any]) -> dict[str, Any]:
         entry: dict[str, Any] = {"name": name, "file": file, "objects": []}
         modules.append(entry)
         try:
-            module = importlib.import_module(name)
+            with watchdog.step(f"importing {name}", file):
+                module = importlib.import_module(name)
         except BaseException as error:  # SystemExit too: an author's module must not stop us
             entry["error"] = _where(error, roots)
             continue
@@ -152,7 +186,10 @@ def probe(request: dict[str, Any]) -> dict[str, Any]:
             if id(obj) in seen:
                 seen[id(obj)]["bound"].append({"module": name, "file": file, "names": names})
                 continue
-            fact = _probe_object(obj, roots, result_problems)
+            # Checking runs up to ~100,000 answer combinations, whose time grows with the
+            # quiz (1.5 s for the runner's knee self-check on a busy machine): a wider margin.
+            with watchdog.step(f"checking {getattr(obj, 'id', '')!r}", file, CHECK_FACTOR):
+                fact = _probe_object(obj, roots, result_problems)
             fact["bound"] = [{"module": name, "file": file, "names": names}]
             seen[id(obj)] = fact
             entry["objects"].append(fact)

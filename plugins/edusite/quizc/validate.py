@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizkit.base import QUIZ_ID
-
 from edusite.errors import ContentProblem
 from edusite.quizc import codes
 from edusite.quizc.source import definition_node, literal_line, source_line, statement_at
@@ -176,47 +174,35 @@ def _check_object(
     fact: dict[str, Any], site: Site, out: list[ContentProblem]
 ) -> CheckedQuiz | None:
     quiz_id = fact["id"]
-    before = len(out)
-    if not QUIZ_ID.match(quiz_id):
-        out.append(
-            site.problem(
-                site.line_of(quiz_id),
-                codes.BAD_QUIZ_ID,
-                f"quiz id {quiz_id!r} is not kebab-case",
-                "Use lowercase letters, digits and hyphens, e.g. 'shoe-check'.",
-            )
-        )
 
     def report(code: str, message: str, hint: str, literal: str | None, nth: int) -> None:
         out.append(site.problem(site.line_of(literal, nth), code, message, hint))
 
     spec = fact.get("spec")
+    before = len(out)
     if spec is not None:
         check_spec(spec, quiz_id, report)
-    defined_badly = len(out) > before
-    for qid in fact.get("no_correct_answer", []):
-        if not any(f"question {qid!r}" in p.message for p in out[before:]):
-            report(
-                codes.NO_CORRECT_ANSWER,
-                f"question {qid!r} of quiz {quiz_id!r} has no correct answer",
-                "Mark the right option with correct=True (or set answer=).",
-                qid,
-                1,
-            )
+    # A badly defined question makes running the quiz fail or miss outcomes too: then only
+    # the cause is reported, not what follows from it.
+    defined_badly = len(out) > before or any(
+        p.get("kind") in codes.DEFINITION_KINDS for p in fact.get("authoring") or ()
+    )
+    _check_authoring(fact, site, out)
+    crashes: set[tuple[int, str]] = set()  # the runs and the sweep name answers: first
+    _check_runs(fact, site, out, crashes)
+    if not defined_badly:
+        _check_outcomes(fact, site, out, crashes)
     for key, what, code in (
         ("spec", "spec()", codes.BAD_SPEC),
         ("cited_keys", "cited_keys()", codes.EVALUATE_FAILED),
         ("samples", "samples()", codes.EVALUATE_FAILED),
-        ("reached", "finding the outcome", codes.EVALUATE_FAILED),
+        ("sweep", "running decide() over the answer combinations", codes.EVALUATE_FAILED),
         ("triage", "checking the triage rules", codes.EVALUATE_FAILED),
     ):
-        # A badly defined question often makes samples() fail too: report the cause only.
-        if fact.get(f"{key}_error") and not (defined_badly and key != "spec"):
-            out.append(_raised(site, fact[f"{key}_error"], f"{what} of {quiz_id!r}", code))
-    _check_runs(fact, site, out)
-    _check_outcomes(fact, site, out)
+        error = fact.get(f"{key}_error")
+        if error and not (defined_badly and key != "spec"):
+            _add_crash(out, crashes, _raised(site, error, f"{what} of {quiz_id!r}", code), error)
     _check_triage(fact, site, out)
-    _check_authoring(fact, site, out, already=len(out) - before)
     citations = tuple(
         sorted(
             (key, site.line_of(f"@{key}", contains=True)) for key in fact.get("cited_keys") or ()
@@ -227,7 +213,23 @@ def _check_object(
     return CheckedQuiz(quiz_id, spec, site.source.shown, site.line, citations)
 
 
-def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
+def _add_crash(
+    out: list[ContentProblem],
+    crashes: set[tuple[int, str]],
+    problem: ContentProblem,
+    error: dict[str, Any],
+) -> None:
+    """Report `problem` unless the same exception at the same line was already reported: one
+    bug in `decide` is met by the samples, the combinations and the triage proof alike."""
+    key = (problem.line, str(error.get("message")))
+    if key not in crashes:
+        crashes.add(key)
+        out.append(problem)
+
+
+def _check_runs(
+    fact: dict[str, Any], site: Site, out: list[ContentProblem], crashes: set[tuple[int, str]]
+) -> None:
     quiz_id = fact["id"]
     if fact.get("samples") == []:
         out.append(
@@ -245,20 +247,11 @@ def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> 
     for run in fact.get("runs", []):
         shown = _short(run["answers"])
         if run.get("result_error"):
-            problem = _raised(
-                site, run["result_error"], f"evaluate() of {quiz_id!r}", codes.EVALUATE_FAILED
-            )
-            key = f"{problem.line}:{problem.message}"
-            if key not in reported:
-                reported.add(key)
-                out.append(
-                    site.problem(
-                        problem.line,
-                        problem.code,
-                        f"{problem.message} (answers {shown})",
-                        problem.hint,
-                    )
-                )
+            error = run["result_error"]
+            problem = _raised(site, error, f"evaluate() of {quiz_id!r}", codes.EVALUATE_FAILED)
+            message = f"{problem.message} (answers {shown})"
+            problem = site.problem(problem.line, problem.code, message, problem.hint)
+            _add_crash(out, crashes, problem, error)
             continue
         messages = list(run.get("problems", []))
         result = run.get("result")
@@ -280,16 +273,32 @@ def _check_runs(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> 
                 )
 
 
-def _check_outcomes(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
-    reached = fact.get("reached")
-    if not reached:
+def _check_outcomes(
+    fact: dict[str, Any], site: Site, out: list[ContentProblem], crashes: set[tuple[int, str]]
+) -> None:
+    """Crashes of `decide` over the answer combinations (with the answers that caused each),
+    else the outcomes none of them reached."""
+    sweep = fact.get("sweep")
+    if not sweep:
         return
-    if reached["exhaustive"]:
-        hint = "Every answer combination was tried: change decide() or drop the outcome."
+    tried = f"{sweep['count']:,} answer combination{'s' if sweep['count'] != 1 else ''}"
+    how = "every one of the" if sweep["exhaustive"] else "a cover of"
+    for error in sweep["errors"]:
+        problem = _raised(site, error, f"decide() of {fact['id']!r}", codes.EVALUATE_FAILED)
+        message = f"{problem.message} (answers {_short(error['answers'], 400)}, no red flag)"
+        hint = f"Found by running decide() on {how} {tried}: handle these answers."
+        _add_crash(out, crashes, site.problem(problem.line, problem.code, message, hint), error)
+    if sweep["errors"]:
+        return  # a crash hides the outcomes its answers would reach
+    if sweep["exhaustive"]:
+        hint = f"All {tried} were tried: change decide() or drop the outcome."
     else:
-        hint = "Samples and random answer combinations missed it: add sample_answers for it."
+        hint = (
+            f"A systematic cover of {tried} (single and paired changes) missed it: "
+            "add sample_answers that lead to it."
+        )
     for outcome in fact.get("outcomes", []):
-        if outcome not in reached["ids"]:
+        if outcome not in sweep["ids"]:
             out.append(
                 site.problem(
                     site.line_of(outcome),
@@ -315,26 +324,17 @@ def _check_triage(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -
         )
 
 
-def _check_authoring(
-    fact: dict[str, Any], site: Site, out: list[ContentProblem], *, already: int
-) -> None:
-    """quizkit's own `problems()`, minus what the checks above already reported.
-
-    A message naming a subject ('q1') that one of ours names is a duplicate; one naming
-    nothing is kept only when ours found nothing for this quiz.
-    """
-    ours = " ".join(p.message for p in out[len(out) - already :])
-    for message in fact.get("authoring") or []:
-        subject = _QUOTED.search(message)
-        if (subject.group(0) in ours) if subject else already:
-            continue
-        line = site.line_of(subject.group(1)) if subject else site.line
+def _check_authoring(fact: dict[str, Any], site: Site, out: list[ContentProblem]) -> None:
+    """quizkit's own `problems()`, the one definition of a well-formed quiz, each under the
+    code of its kind (`codes.BY_KIND`) at the literal it names."""
+    for problem in fact.get("authoring") or []:
+        code = codes.BY_KIND.get(problem.get("kind") or "", codes.AUTHORING)
         out.append(
             site.problem(
-                line,
-                codes.AUTHORING,
-                f"quiz {fact['id']!r}: {message}",
-                "See the quizkit docstrings for what each field expects.",
+                site.line_of(problem.get("subject"), int(problem.get("nth") or 1)),
+                code,
+                f"quiz {fact['id']!r}: {problem['message']}",
+                codes.HINTS[code],
             )
         )
 

@@ -72,6 +72,7 @@ class QuizSite:
             bibliography_keys=self._bibliography_keys(),
             pyodide_dir=self.pyodide_dir,
             use_cache=self.options.cache,
+            timeout=self.options.quizzes_timeout,
         )
         self.extension.specs = self.compiled.specs
         for note in self.compiled.notes:
