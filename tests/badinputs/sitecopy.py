@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BASE = Path(__file__).parent / "base"
 # Top-level `nav:` of the project's mkdocs.yml names the project's own pages: drop it.
+PLUGIN_OPTIONS = "plugin-options.yml"
+"""Beside a case's `files/`: extra options for the edusite plugin, one `name: value` a line."""
 _NAV_BLOCK = re.compile(r"^nav:.*?(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -31,7 +33,19 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
             (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
+        _add_plugin_options(dest / "mkdocs.yml", overlay.parent / PLUGIN_OPTIONS)
     return dest / "mkdocs.yml"
+
+
+def _add_plugin_options(config: Path, options: Path) -> None:
+    """Put a case's `plugin-options.yml` lines under `- edusite:` (for example another
+    `bibliography:`): the case changes one option and keeps the project's others."""
+    if not options.exists():
+        return
+    lines = [f"      {line}" for line in options.read_text(encoding="utf-8").splitlines() if line]
+    text = config.read_text(encoding="utf-8")
+    assert "  - edusite:\n" in text, "the project's mkdocs.yml no longer lists `- edusite:`"
+    config.write_text(text.replace("  - edusite:\n", "  - edusite:\n" + "\n".join(lines) + "\n", 1))
 
 
 def copy_project(dest: Path) -> Path:
