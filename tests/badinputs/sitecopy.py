@@ -33,16 +33,16 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
             (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
-        _add_plugin_options(dest / "mkdocs.yml", overlay.parent / PLUGIN_OPTIONS)
+        options = overlay.parent / PLUGIN_OPTIONS
+        if options.exists():
+            add_plugin_options(dest / "mkdocs.yml", options.read_text(encoding="utf-8"))
     return dest / "mkdocs.yml"
 
 
-def _add_plugin_options(config: Path, options: Path) -> None:
-    """Put a case's `plugin-options.yml` lines under `- edusite:` (for example another
-    `bibliography:`): the case changes one option and keeps the project's others."""
-    if not options.exists():
-        return
-    lines = [f"      {line}" for line in options.read_text(encoding="utf-8").splitlines() if line]
+def add_plugin_options(config: Path, options: str) -> None:
+    """Put `options` (`name: value` lines, e.g. another `bibliography:`) under `- edusite:`
+    in `config`: a case or test changes one option and keeps the project's others."""
+    lines = [f"      {line}" for line in options.splitlines() if line]
     text = config.read_text(encoding="utf-8")
     assert "  - edusite:\n" in text, "the project's mkdocs.yml no longer lists `- edusite:`"
     config.write_text(text.replace("  - edusite:\n", "  - edusite:\n" + "\n".join(lines) + "\n", 1))
