@@ -35,10 +35,10 @@ from edusite.structure.csljson import source_line
 from edusite.structure.entries import (
     BAD_ENTRY,
     DUPLICATE_KEY,
+    Vocabulary,
     add_reference,
     validate_entry,
 )
-from edusite.structure.entries import Vocabulary as _Vocabulary
 from edusite.structure.refmodel import Bibliography
 
 UNPARSABLE = "E201"
@@ -57,7 +57,7 @@ CSL_TYPES = {
 }
 """BibTeX (and biblatex) entry types read, and the CSL type each becomes."""
 
-BIBTEX = _Vocabulary(
+BIBTEX = Vocabulary(
     key="the key after `@type{`",
     type="this entry type is not read",
     year="`year` is missing",
@@ -130,7 +130,7 @@ def _report_failed(
         )
 
 
-def _words(entry: model.Entry) -> _Vocabulary:
+def _words(entry: model.Entry) -> Vocabulary:
     return replace(BIBTEX, type_hint=f"found @{entry.entry_type}; {BIBTEX.type_hint}")
 
 

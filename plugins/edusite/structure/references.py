@@ -51,6 +51,7 @@ def format_reference_text(ref: Reference) -> str:
     """The reference as plain text in the CSL style, without its list number."""
     source = CiteProcJSON([csl_json(ref)])
     bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
+    # citeproc-py keys its sources in lower case; one reference per call, so no two collide.
     bibliography.register(Citation([CitationItem(ref.key.lower())]))
     return LIST_NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
 
