@@ -101,7 +101,8 @@ def test_journal_reference_in_vancouver_style() -> None:
     assert format_reference_html(bib["crossley2016"]) == (
         "Author1 KM, Author2 KM. Patellofemoral pain consensus statement. Br J Sports Med. "
         '2016;50(14):839\u201343. doi:\u00a0<a class="source-doi" '
-        'href="https://doi.org/10.1136/bjsports-2016-096384">10.1136/bjsports-2016-096384</a>'
+        'href="https://doi.org/10.1136/bjsports-2016-096384">'
+        "https://doi.org/10.1136/bjsports-2016-096384</a>"
     )
 
 

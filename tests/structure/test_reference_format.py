@@ -68,7 +68,7 @@ def test_doi_and_address_become_links_in_the_html(bib: Bibliography) -> None:
     article = format_reference_html(bib["besier2015"])
     assert article.endswith(
         'doi:\u00a0<a class="source-doi" href="https://doi.org/10.1249/MSS.0000000000000685">'
-        "10.1249/MSS.0000000000000685</a>"
+        "https://doi.org/10.1249/MSS.0000000000000685</a>"
     )
     assert "Medicine &amp; Science in Sports &amp; Exercise." in article
     page = format_reference_html(bib["nhs-knee"])

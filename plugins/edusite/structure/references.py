@@ -8,8 +8,9 @@ ours. Two things are done here around it:
 
 - Safety. citeproc-py's HTML formatter does not escape variable text, so the entry is
   rendered as plain text, HTML-escaped as a whole, and only then are the DOI and the address
-  made links (`source-doi`, `source-url`). A title with `& < > " '` is safe wherever the
-  result is inserted.
+  made links (`source-doi`, `source-url`) whose text is their address (printed pages show
+  it: the print style adds no address after source links). A title with `& < > " '` is
+  safe wherever the result is inserted.
 - Dates. citeproc-py ignores the delimiter of a style's localised date, printing
   "[cited 2026Nov25]"; the access date is handed over already written ("2026 Nov 25", as
   Citing Medicine writes it) as a CSL literal date.
@@ -61,7 +62,8 @@ def format_reference_html(ref: Reference) -> str:
     html = escape(format_reference_text(ref))
     if ref.doi:
         doi = escape(ref.doi)
-        link = f'<a class="source-doi" href="{escape(ref.doi_url)}">{doi}</a>'
+        # The link's text is its address, as for every source link, so paper shows it too.
+        link = f'<a class="source-doi" href="{escape(ref.doi_url)}">{escape(ref.doi_url)}</a>'
         html = _replace_last(html, f"doi:{doi}", f"doi:\u00a0{link}")
     if ref.url:
         url = escape(ref.url)
