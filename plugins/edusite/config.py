@@ -15,7 +15,8 @@ class EduSiteConfig(Config):
     """Turn the whole plugin off (for example to time a build without it)."""
 
     bibliography = opt.Type(str, default="content/references.json")
-    """CSL-JSON file (as Zotero and other reference managers export it), relative to mkdocs.yml."""
+    """The bibliography, relative to mkdocs.yml: `.json` is CSL-JSON, `.bib` is BibTeX (both as
+    Zotero and other reference managers export them)."""
 
     quizzes_dir = opt.Type(str, default="quizzes")
     """Folder of quiz, self-check and calculator modules, relative to mkdocs.yml."""

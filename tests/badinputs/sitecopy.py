@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BASE = Path(__file__).parent / "base"
 # Top-level `nav:` of the project's mkdocs.yml names the project's own pages: drop it.
+PLUGIN_OPTIONS = "plugin-options.yml"
+"""Beside a case's `files/`: extra options for the edusite plugin, one `name: value` a line."""
 _NAV_BLOCK = re.compile(r"^nav:.*?(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -31,7 +33,19 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
             (dest / shared).symlink_to(ROOT / shared, target_is_directory=True)
     if overlay is not None:
         shutil.copytree(overlay, dest, dirs_exist_ok=True)
+        options = overlay.parent / PLUGIN_OPTIONS
+        if options.exists():
+            add_plugin_options(dest / "mkdocs.yml", options.read_text(encoding="utf-8"))
     return dest / "mkdocs.yml"
+
+
+def add_plugin_options(config: Path, options: str) -> None:
+    """Put `options` (`name: value` lines, e.g. another `bibliography:`) under `- edusite:`
+    in `config`: a case or test changes one option and keeps the project's others."""
+    lines = [f"      {line}" for line in options.splitlines() if line]
+    text = config.read_text(encoding="utf-8")
+    assert "  - edusite:\n" in text, "the project's mkdocs.yml no longer lists `- edusite:`"
+    config.write_text(text.replace("  - edusite:\n", "  - edusite:\n" + "\n".join(lines) + "\n", 1))
 
 
 def copy_project(dest: Path) -> Path:

@@ -68,6 +68,31 @@ def test_the_fixture_site_builds_strictly(tmp_path: Path) -> None:
     assert not (site / "out/references.json").exists()
 
 
+def sources_list(site: Path) -> str:
+    html = (site / "out/article/index.html").read_text(encoding="utf-8")
+    found = re.search(r'<section aria-labelledby="sources".*?</section>', html, re.S)
+    assert found, "no Sources list"
+    return found.group(0)
+
+
+def test_a_bibtex_bibliography_gives_the_same_sources_list(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    assert build(site, "--strict").returncode == 0
+    from_json = sources_list(site)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("content/references.json", "content/references.bib"))
+    (site / "content/references.json").unlink()  # nothing may still read it
+    result = build(site, "--strict")
+    assert result.returncode == 0, result.stderr
+    from_bibtex = sources_list(site)
+    assert from_bibtex == from_json
+    assert 'id="source-beta2020"' in from_bibtex
+    assert "O&#x27;Brien S. Knees &amp; &lt;hips&gt;" in from_bibtex
+    assert "[cited 2026 Nov 25]" in from_bibtex
+    assert not (site / "out/references.bib").exists()
+
+
 def test_a_description_with_quotes_stays_inside_its_meta_attribute(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     edit(

@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.badinputs.sitecopy import ROOT, edusite_check, make_site, mkdocs_build, run
+from tests.badinputs.sitecopy import (
+    ROOT,
+    add_plugin_options,
+    edusite_check,
+    make_site,
+    mkdocs_build,
+    run,
+)
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 _BLOCK = re.compile(
@@ -64,6 +71,7 @@ def test_the_guide_has_every_example_the_issue_asks_for() -> None:
     assert {
         "content/knee-exercises.md",
         "content/references.json",
+        "content/references.bib",
         "quizzes/knee_exercises/quiz.py",
         "content/knee-exercises.md" + MISTAKE,
         "edusite check",
@@ -97,6 +105,32 @@ def test_the_examples_build_with_citations_faq_and_quizzes(site: Path, tmp_path:
     assert 'data-quiz-id="distance-converter"' in page
     assert 'class="edusite-care edusite-care--urgent"' in page
     assert "Get medical help today if:" in page
+
+
+# The small site's own article cites this source too; it is not part of the guide's example.
+BASE_SOURCE = """
+@article{crossley2015,
+  author = {Crossley, K M and van Middelkoop, M},
+  title = {Making football safer for women},
+  journal = {BMJ}, year = {2015}, volume = {351}, pages = {h3939},
+}
+"""
+
+
+@pytest.mark.slow
+def test_the_bibtex_example_builds_as_the_bibliography(site: Path, tmp_path: Path) -> None:
+    bib = site / "content/references.bib"
+    bib.write_text(bib.read_text("utf-8") + BASE_SOURCE, encoding="utf-8")
+    (site / "content/references.json").unlink()
+    add_plugin_options(site / "mkdocs.yml", "bibliography: content/references.bib")
+    out = tmp_path / "out"
+    result = mkdocs_build(site, out)
+    assert result.returncode == 0, result.stderr
+    page = (out / "knee-exercises" / "index.html").read_text("utf-8")
+    assert 'id="source-neal2019"' in page and 'id="source-aaos-pfps"' in page
+    assert "Br J Sports Med. 2019;53(5):270\u201381." in page
+    assert "OrthoInfo [Internet]. [cited 2026 Nov 25]." in page
+    assert 'href="https://doi.org/10.1136/bjsports-2017-098890"' in page
 
 
 def test_the_error_shown_in_the_guide_is_what_the_check_prints(site: Path) -> None:

@@ -27,7 +27,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--quizzes-dir", default="quizzes", help="the quizzes package folder")
     parser.add_argument("--out", default=None, help="copy the wheel into this folder")
     parser.add_argument(
-        "--bibliography", default="content/references.json", help="CSL-JSON with citation keys"
+        "--bibliography",
+        default="content/references.json",
+        help="CSL-JSON (.json) or BibTeX (.bib) with citation keys",
     )
     parser.add_argument("--cache-dir", default=".cache/edusite", help="compile cache folder")
     parser.add_argument("--pyodide-dir", default="node_modules/pyodide", help="npm Pyodide")

@@ -1,1 +1,2 @@
-"""Domain objects without MkDocs: front matter, bibliography and reference formatting, pages."""
+"""Domain objects without MkDocs: front matter, the bibliography (CSL-JSON or BibTeX) and
+reference formatting (CSL), pages."""

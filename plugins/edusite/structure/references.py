@@ -1,97 +1,127 @@
-"""How a reference looks: Vancouver-style HTML for the Sources list, and schema.org JSON-LD.
+"""How a reference looks: Vancouver (NLM "Citing Medicine") HTML for the Sources list, and
+schema.org JSON-LD.
 
-Vancouver style as the NLM's "Citing Medicine" gives it, slightly simplified:
-`Family GI, Family GI, et al. Title. Journal. Year;Volume(Issue):Pages. doi link`, the first
-six authors then "et al.". Every piece of text is HTML-escaped here, so a title with
-`& < > " '` is safe wherever the result is inserted.
+The text comes from `citeproc-py`, a CSL processor, with the NLM citation-sequence style
+shipped in `styles/vancouver.csl` (CC BY-SA 3.0, see `styles/NOTICE.md`): the rules of
+Citing Medicine for articles, books, chapters, reports and web pages are the style's, not
+ours. Two things are done here around it:
+
+- Safety. citeproc-py's HTML formatter does not escape variable text, so the entry is
+  rendered as plain text, HTML-escaped as a whole, and only then are the DOI and the address
+  made links (`source-doi`, `source-url`) whose text is their address (printed pages show
+  it: the print style adds no address after source links). A title with `& < > " '` is
+  safe wherever the result is inserted.
+- Dates. citeproc-py ignores the delimiter of a style's localised date, printing
+  "[cited 2026Nov25]"; the access date is handed over already written ("2026 Nov 25", as
+  Citing Medicine writes it) as a CSL literal date.
+
+The style's own list number ("1.") is dropped: the Sources list is an `<ol>`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from edusite.structure.bibliography import Author, Reference
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
 
-MAX_AUTHORS = 6
+from edusite.structure.refmodel import Author, Reference
+
+STYLE = Path(__file__).with_name("styles") / "vancouver.csl"
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LIST_NUMBER = re.compile(r"^\d+\.\s*")
 
 
-def initials(given: str) -> str:
-    """'Kay M.' -> 'KM', 'Jean-Paul' -> 'JP', 'G G M' -> 'GGM'."""
-    return "".join(part[0].upper() for part in re.split(r"[\s.\-]+", given) if part)
+@cache
+def _style() -> CitationStylesStyle:
+    """The CSL style, parsed once per process (schema validation off: it is a known file)."""
+    return CitationStylesStyle(str(STYLE), validate=False)
 
 
-def author_name(author: Author) -> str:
-    """One author as Vancouver writes it: 'Crossley KM' or the organisation's name."""
-    if author.is_organization:
-        return author.literal
-    return f"{author.family} {initials(author.given)}".strip()
-
-
-def author_list(authors: tuple[Author, ...]) -> str:
-    """The first six authors, then 'et al.'; no trailing period."""
-    names = [author_name(a) for a in authors[:MAX_AUTHORS]]
-    if len(authors) > MAX_AUTHORS:
-        names.append("et al")
-    return ", ".join(names)
-
-
-def _sentence(text: str) -> str:
-    """Text ending with one full stop (or its own ? or !)."""
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def _link(url: str, text: str, cls: str) -> str:
-    return f'<a class="{cls}" href="{escape(url)}">{escape(text)}</a>'
+def format_reference_text(ref: Reference) -> str:
+    """The reference as plain text in the CSL style, without its list number."""
+    source = CiteProcJSON([csl_json(ref)])
+    bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
+    # citeproc-py keys its sources in lower case; one reference per call, so no two collide.
+    bibliography.register(Citation([CitationItem(ref.key.lower())]))
+    return LIST_NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
 
 
 def format_reference_html(ref: Reference) -> str:
-    """The reference as escaped HTML (one line, no block element)."""
-    parts = [escape(_sentence(author_list(ref.authors)))] if ref.authors else []
-    title = ref.title if ref.type != "webpage" else f"{ref.title.rstrip('.')} [Internet]"
-    parts.append(f'<span class="source-title">{escape(_sentence(title))}</span>')
-    parts.append(_publication(ref))
+    """The reference as escaped HTML (one line, no block element), DOI and address linked."""
+    html = escape(format_reference_text(ref))
     if ref.doi:
-        parts.append("doi:\u00a0" + _link(ref.doi_url, ref.doi_url, "source-doi"))
-    elif ref.url:
-        parts.append("Available from: " + _link(ref.url, ref.url, "source-url"))
-    return " ".join(p for p in parts if p)
+        doi = escape(ref.doi)
+        # The link's text is its address, as for every source link, so paper shows it too.
+        link = f'<a class="source-doi" href="{escape(ref.doi_url)}">{escape(ref.doi_url)}</a>'
+        html = _replace_last(html, f"doi:{doi}", f"doi:\u00a0{link}")
+    if ref.url:
+        url = escape(ref.url)
+        link = f'<a class="source-url" href="{url}">{url}</a>'
+        html = _replace_last(html, f"Available from: {url}", f"Available from: {link}")
+    return html
 
 
-def _publication(ref: Reference) -> str:
-    """'Br J Sports Med. 2016;50(14):839-43.', or 'OrthoInfo [cited 2026 Nov 25].'"""
-    container = escape(_sentence(ref.container)) if ref.container else ""
-    if ref.type == "webpage":
-        pieces = [container.rstrip(".")] if container else []
-        if ref.year:
-            pieces.append(str(ref.year))
-        cited = _cited(ref.accessed)
-        text = "; ".join(pieces)
-        return (f"{text} {cited}".strip() + ".") if (text or cited) else ""
-    details = str(ref.year) if ref.year else ""
-    if ref.volume:
-        details += f";{escape(ref.volume)}"
-        if ref.issue:
-            details += f"({escape(ref.issue)})"
-    if ref.page:
-        details += f":{escape(ref.page)}"
-    return " ".join(p for p in (container, details + "." if details else "") if p)
+def _replace_last(text: str, old: str, new: str) -> str:
+    head, found, tail = text.rpartition(old)
+    return head + new + tail if found else text
 
 
-def _cited(parts: tuple[int, ...]) -> str:
-    if not parts:
-        return ""
+def csl_json(ref: Reference) -> dict[str, Any]:
+    """The reference as one CSL-JSON item, the processor's input."""
+    item: dict[str, Any] = {
+        "id": ref.key,
+        "type": ref.type,
+        "title": ref.title,
+        "author": [_csl_name(a) for a in ref.authors],
+    }
+    if ref.editors:
+        item["editor"] = [_csl_name(a) for a in ref.editors]
+    if ref.year:
+        item["issued"] = {"date-parts": [[ref.year]]}
+    if ref.accessed:
+        item["accessed"] = {"literal": cited_date(ref.accessed)}
+    optional = {
+        "container-title": ref.container,
+        "container-title-short": ref.container_short,
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "page": ref.page,
+        "DOI": ref.doi,
+        "URL": ref.url,
+        "publisher": ref.publisher,
+        "publisher-place": ref.publisher_place,
+    }
+    item.update({name: value for name, value in optional.items() if value})
+    return item
+
+
+def cited_date(parts: tuple[int, ...]) -> str:
+    """(2026, 11, 25) -> '2026 Nov 25', as Citing Medicine writes a date of citation."""
     year = str(parts[0])
     month = MONTHS[parts[1] - 1] if len(parts) > 1 and 1 <= parts[1] <= 12 else ""
     day = str(parts[2]) if len(parts) > 2 and month else ""
-    return "[cited " + " ".join(p for p in (year, month, day) if p) + "]"
+    return " ".join(p for p in (year, month, day) if p)
+
+
+def _csl_name(author: Author) -> dict[str, str]:
+    if author.is_organization:
+        return {"literal": author.literal}
+    return {"family": author.family, "given": author.given}
 
 
 def reference_jsonld(ref: Reference) -> dict[str, Any]:
-    """The reference as a schema.org ScholarlyArticle (journal) or CreativeWork (web page)."""
+    """The reference as a schema.org ScholarlyArticle (journal) or CreativeWork (others)."""
     data: dict[str, Any] = {
         "@type": "ScholarlyArticle" if ref.type.startswith("article") else "CreativeWork",
         "name": ref.title,
@@ -99,10 +129,11 @@ def reference_jsonld(ref: Reference) -> dict[str, Any]:
     }
     if ref.year:
         data["datePublished"] = str(ref.year)
-    if ref.container:
+    container = ref.container_short or ref.container
+    if container:
         data["isPartOf"] = {
             "@type": "Periodical" if ref.type.startswith("article") else "WebSite",
-            "name": ref.container,
+            "name": container,
         }
     if ref.doi:
         data["sameAs"] = ref.doi_url

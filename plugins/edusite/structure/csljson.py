@@ -1,0 +1,77 @@
+"""CSL-JSON (as Zotero exports it) read into a `Bibliography`, each problem at its line.
+
+`json` keeps no positions, so the line of each entry is found by searching the text for the
+entry's `"id"` (else its opening `{`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from edusite.errors import Problems
+from edusite.structure.entries import add_reference, validate_entry
+from edusite.structure.refmodel import Bibliography
+
+UNPARSABLE = "E201"
+
+
+def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
+    """Validate CSL-JSON `text`; valid entries are kept, every problem is reported."""
+    bib = Bibliography(label)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.add(
+            label,
+            exc.lineno,
+            UNPARSABLE,
+            f"the bibliography is not valid JSON: {exc.msg}",
+            "a missing comma or a trailing comma is the usual cause",
+            source_line(text, exc.lineno),
+        )
+        return bib
+    if not isinstance(data, list):
+        problems.add(
+            label,
+            1,
+            UNPARSABLE,
+            "the bibliography must be a JSON list of entries",
+            "export CSL-JSON from your reference manager",
+        )
+        return bib
+    finder = _EntryFinder(text)
+    for index, entry in enumerate(data):
+        line = finder.line(entry, index)
+        src = source_line(text, line)
+        ref = validate_entry(entry, line, label, problems, src)
+        if ref is not None:
+            add_reference(bib, ref, problems, src)
+    return bib
+
+
+class _EntryFinder:
+    """Finds the line of each entry: its `"id"` if it has one, else the n-th top-level `{`."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+        self._starts = [m.start() for m in re.finditer(r"^\s{0,4}\{", text, re.MULTILINE)]
+
+    def line(self, entry: Any, index: int) -> int:
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            pattern = r'"id"\s*:\s*' + re.escape(json.dumps(entry["id"]))
+            match = re.compile(pattern).search(self._text, self._pos)
+            if match:
+                self._pos = match.end()
+                return self._text.count("\n", 0, match.start()) + 1
+        if index < len(self._starts):
+            return self._text.count("\n", 0, self._starts[index]) + 1
+        return 1
+
+
+def source_line(text: str, line: int) -> str:
+    """The text of 1-based `line`, or "" when there is no such line."""
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
