@@ -23,7 +23,7 @@ PLANNER = "return-to-running-planner"
 
 # Material itself keeps the light/dark choice of its palette toggle in localStorage
 # (`<base path>.__palette`) on every page, quiz or not: a theme setting, no answer, listed in
-# content/about.md. Everything else must be empty.
+# content/about.md. Everything else must be empty (and after "Forget", that too).
 EVERY_STORAGE = """async () => ({
     local: Object.keys(localStorage).filter((key) => !key.endsWith(".__palette")),
     session: Object.keys(sessionStorage),
@@ -46,7 +46,7 @@ def test_nothing_is_stored_without_opting_in(page: Page, site_url: str) -> None:
     )
     answer_by_keyboard(page, SHOES, {"distance": "320", "unit": "km"})
     expect(result(page, SHOES)).to_contain_text("320", timeout=BOOT_MS)
-    self_check = f"{form('runners-knee-self-check')} input[name=hot_fever][value=yes]"
+    self_check = f"{form('runners-knee-self-check')} input[name=hot_knee][value=yes]"
     page.locator(self_check).check()  # a warning sign, answered: still nothing kept
     expect(remember_box(page, SHOES)).not_to_be_checked()
     assert page.evaluate(EVERY_STORAGE) == NOTHING
@@ -57,6 +57,8 @@ def test_nothing_is_stored_without_opting_in(page: Page, site_url: str) -> None:
 
 def test_opting_in_keeps_answers_and_forget_clears_everything(page: Page, site_url: str) -> None:
     open_section(page, site_url, "shoes")
+    page.locator("label[for='__palette_1']").click()  # the theme now keeps a light/dark choice
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.endsWith('.__palette'))")
     distance = page.locator(f"{form(SHOES)} input[name=distance]")
     distance.fill("320")
     remember_box(page, SHOES).check()  # consent: the answers so far are kept from now on
@@ -81,6 +83,7 @@ def test_opting_in_keeps_answers_and_forget_clears_everything(page: Page, site_u
     expect(remember_box(page, PLANNER)).not_to_be_checked()
     expect(page.locator(f"{form(PLANNER)} input[name=current]")).to_have_value("")
     assert page.evaluate(EVERY_STORAGE) == NOTHING
+    assert page.evaluate("Object.keys(localStorage)") == []  # the theme's palette choice too
     page.locator(f"{form(SHOES)} input[name=distance]").fill("100")  # no consent any more
     assert page.evaluate(OURS) == 0
 

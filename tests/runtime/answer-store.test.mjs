@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  answersKey, forgetAll, isRemembered, loadAnswers, saveIfRemembered, setRemembered,
+  answersKey, forgetAll, isRemembered, loadAnswers, saveIfRemembered, setRemembered, sitePrefixes,
 } from "../../plugins/edusite/runtime/answer-store.js";
 
 class MemoryStorage {
@@ -50,4 +50,15 @@ test("disabled or broken storage is no error: nothing is kept", () => {
   setRemembered("q", true, {}, broken);
   assert.equal(loadAnswers("q", null), null);
   assert.equal(forgetAll(null), 0);
+});
+
+test("forgetAll also removes the theme's settings under this site's path, not another site's", () => {
+  const store = new MemoryStorage();
+  store.setItem("/guide/.__palette", "{}");
+  store.setItem("/other-site/.__palette", "{}");
+  setRemembered("q", true, {}, store);
+  const prefixes = sitePrefixes(new URL("https://example.org/guide/"));
+  assert.deepEqual(prefixes, ["edusite-quiz:", "/guide/."]);
+  assert.equal(forgetAll(store, prefixes), 2);
+  assert.deepEqual([...store.map.keys()], ["/other-site/.__palette"]);
 });

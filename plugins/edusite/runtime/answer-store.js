@@ -6,7 +6,8 @@
 // `edusite-quiz:v1:<quiz id>` exists exactly while the reader wants that quiz's answers
 // kept, and holds them (a JSON object, `{}` before the first answer). There is no separate
 // consent flag to drift out of step. Unticking removes the key; `forgetAll()` removes every
-// key the site ever wrote (any `edusite-quiz:` key, including older versions).
+// key the site ever wrote (any `edusite-quiz:` key, including older versions, and the theme's
+// own settings such as the light/dark choice, which Material keys under the site's path).
 // localStorage only: no cookies, sessionStorage or IndexedDB, and nothing is sent anywhere.
 
 export const STORAGE_PREFIX = "edusite-quiz:";
@@ -62,14 +63,23 @@ export function loadAnswers(quizId, store = storage()) {
   }
 }
 
+/**
+ * The key prefixes of everything this site keeps: our answers, and the theme's settings
+ * (Material's keys start with its scope, the site's root path, so another site on the same
+ * origin keeps its own).
+ */
+export function sitePrefixes(scope = globalThis.__md_scope) {
+  return scope?.pathname ? [STORAGE_PREFIX, `${scope.pathname}.`] : [STORAGE_PREFIX];
+}
+
 /** Remove everything this site stored in this browser; returns how many keys went. */
-export function forgetAll(store = storage()) {
+export function forgetAll(store = storage(), prefixes = sitePrefixes()) {
   if (!store) return 0;
   try {
     const ours = [];
     for (let i = 0; i < store.length; i += 1) {
       const key = store.key(i);
-      if (key?.startsWith(STORAGE_PREFIX)) ours.push(key);
+      if (prefixes.some((prefix) => key?.startsWith(prefix))) ours.push(key);
     }
     for (const key of ours) store.removeItem(key);
     return ours.length;
