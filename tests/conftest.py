@@ -96,10 +96,11 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """A static server for one folder on a free loopback port, stopped by `close()`."""
+    """A static server for one folder on a free loopback port, stopped by `close()`;
+    `handler` may be a `StaticHandler` subclass that sends more (headers, reports)."""
 
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(StaticHandler, directory=str(directory))
+    def __init__(self, directory: Path, handler_class: type = StaticHandler) -> None:
+        handler = functools.partial(handler_class, directory=str(directory))
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         host, port = self._httpd.server_address[:2]

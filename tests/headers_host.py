@@ -11,13 +11,10 @@ exactly the file's.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 
-from tests.conftest import StaticHandler
+from tests.conftest import SiteServer, StaticHandler
 
 REPORT_PATH = "/__csp-report"
 
@@ -93,14 +90,8 @@ class HeadersHost:
                 "not_found_page": site / "404.html",
             },
         )
-        handler = functools.partial(handler_class, directory=str(root))
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
-        host, port = self._httpd.server_address[:2]
-        self.url = f"http://{host}:{port}/"
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
+        self._server = SiteServer(root, handler_class)
+        self.url = self._server.url
 
     def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._server.close()

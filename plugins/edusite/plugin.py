@@ -237,8 +237,10 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         files.append(File.generated(config, HEADERS_FILE, content=headers_file()))
 
     def _security_on_env(self, env: Environment) -> None:
-        """Give every template, 404.html included, the policy's `<meta>` tag."""
-        env.globals["edusite_csp_meta"] = meta_tag()
+        """Give every template, 404.html included, the policy's `<meta>` tag; none under
+        `mkdocs serve`, whose live reload is an inline script the policy would block (the
+        preview is the editor's own machine; built sites are what readers get)."""
+        env.globals["edusite_csp_meta"] = "" if self.serving else meta_tag()
 
     # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
 

@@ -80,7 +80,7 @@ def test_serve_reloads_quizzes_and_shows_quiz_errors(preview: Preview) -> None:
     # Break the quiz: the page keeps rendering and shows the compiler's message.
     preview.edit("quizzes/guide/quiz.py", lambda text: text.replace(", correct=True", ""))
     page = preview.wait_for("/guide/", lambda page: BANNER in page, "quiz error banner")
-    assert "has no correct answer [E418]" in page
+    assert "must mark exactly one option correct [E418]" in page
 
 
 def test_serve_on_a_copy_of_the_real_site(tmp_path: Path) -> None:
