@@ -196,7 +196,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.article_views[page.file.src_uri] = build_article(
             context.front_matter,
             url=page.canonical_url or "",
-            site_name=config.site_name,
+            publisher=self.config.publisher_name(config.site_name),
+            byline=self.config.default_byline(config.site_name),
             disclaimer=self.config.disclaimer,
             cited=result.cited,
             bibliography=self.articles.bibliography,

@@ -54,7 +54,8 @@ def view(**extra: object):
     return build_article(
         matter(**extra),
         url="https://example.org/guide/knee/",
-        site_name="Knee Guide",
+        publisher="Knee Guide",
+        byline="the Site Default editorial team",
         disclaimer="Not advice.",
         cited=["web", "a2019"],
         bibliography=BIB,
@@ -86,6 +87,13 @@ def test_medical_web_page_jsonld() -> None:
     assert data["url"] == "https://example.org/guide/knee/"
     assert [c["name"] for c in data["citation"]] == ["A page", "A study"]  # citation order
     assert data["about"] == {"@type": "Thing", "name": "Knees & </script>"}
+
+
+def test_an_article_without_a_byline_gets_the_sites() -> None:
+    article = view(byline="")
+    assert article.byline == "the Site Default editorial team"
+    data = json.loads(article.jsonld)
+    assert data["author"] == {"@type": "Organization", "name": "Site Default editorial team"}
 
 
 def test_about_names_the_medical_condition() -> None:

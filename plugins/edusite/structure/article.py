@@ -43,7 +43,7 @@ class ArticleView:
 
 
 def team_name(byline: str) -> str:
-    """'the Runner's Knee Guide editorial team' -> 'Runner's Knee Guide editorial team'."""
+    """'the Example Health editorial team' -> 'Example Health editorial team'."""
     text = byline.strip()
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -57,15 +57,22 @@ def build_article(
     matter: FrontMatter,
     *,
     url: str,
-    site_name: str,
+    publisher: str,
+    byline: str,
     disclaimer: str,
     cited: list[str],
     bibliography: Bibliography,
 ) -> ArticleView:
-    """The view of one article; `cited` are its source keys in citation order."""
-    byline = str(matter.get("byline", ""))
+    """The view of one article; `cited` are its source keys in citation order; `byline` is
+    the site's default, for an article whose front matter gives none."""
+    byline = str(matter.get("byline") or byline)
     data = article_jsonld(
-        matter, url=url, site_name=site_name, cited=cited, bibliography=bibliography
+        matter,
+        url=url,
+        publisher=publisher,
+        byline=byline,
+        cited=cited,
+        bibliography=bibliography,
     )
     return ArticleView(
         title=str(matter.get("title", "")),
@@ -84,12 +91,14 @@ def article_jsonld(
     matter: FrontMatter,
     *,
     url: str,
-    site_name: str,
+    publisher: str,
+    byline: str,
     cited: list[str],
     bibliography: Bibliography,
 ) -> dict[str, Any]:
-    """schema.org MedicalWebPage: the editorial team as author, the site as publisher."""
-    team = {"@type": "Organization", "name": team_name(str(matter.get("byline", site_name)))}
+    """schema.org MedicalWebPage: the editorial team (the article's `byline`, else the site's
+    `byline`) as author, the site's `publisher` as publisher."""
+    team = {"@type": "Organization", "name": team_name(str(matter.get("byline") or byline))}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -99,7 +108,7 @@ def article_jsonld(
         "inLanguage": "en",
         "author": team,
         "reviewedBy": team,
-        "publisher": {"@type": "Organization", "name": site_name},
+        "publisher": {"@type": "Organization", "name": publisher},
     }
     if url:
         data["url"] = url

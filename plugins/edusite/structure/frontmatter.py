@@ -4,8 +4,9 @@ MkDocs silently drops front matter that is not valid YAML, so we parse the raw f
 (`yaml.compose` keeps each node's position) and report every problem as `path:line`.
 
 The rule for which fields are required: a page is an *article* when it says `type: article`
-or has a `reviewed` date. An article must have every article field (`title`, `description`,
-`summary`, `byline`, `reviewed`, `tags`); any other page (home, about) needs only `title`.
+or has a `reviewed` date. An article must have `title`, `description`, `summary`, `reviewed`
+and `tags`; `byline` is optional (the site's `byline` setting is used without it); any other
+page (home, about) needs only `title`.
 Unknown fields are errors, so a typo such as `reviwed:` is not silently ignored. A file
 without front matter is a plain page (MkDocs takes its title from its first heading).
 """
@@ -26,6 +27,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 ARTICLE_FIELDS = ("title", "description", "summary", "byline", "reviewed", "tags")
+REQUIRED_ARTICLE_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "byline")
 PAGE_TYPES = ("article", "page")
 # Fields MkDocs or Material read themselves; accepted and passed through untouched.
 THEME_FIELDS = ("hide", "search", "template", "status", "subtitle", "icon")
@@ -237,7 +239,7 @@ def _date(path: str, node: yaml.Node, problems: Problems, src: str) -> dt.date |
 def _check_required(path: str, text: str, matter: FrontMatter, problems: Problems) -> None:
     names = set(matter.lines)
     article = matter.get("type") == "article" or "reviewed" in names
-    required = ARTICLE_FIELDS if article else ("title",)
+    required = REQUIRED_ARTICLE_FIELDS if article else ("title",)
     for name in required:
         if name not in names:
             kind = "an article" if len(required) > 1 else "a page"
@@ -246,7 +248,7 @@ def _check_required(path: str, text: str, matter: FrontMatter, problems: Problem
                 1,
                 "E107",
                 f"{kind} needs the front matter field `{name}`",
-                "articles need: " + ", ".join(ARTICLE_FIELDS),
+                "articles need: " + ", ".join(REQUIRED_ARTICLE_FIELDS),
                 _line(text, 1),
             )
 
