@@ -37,9 +37,12 @@ class ArticleView:
 
     @property
     def reviewed_text(self) -> str:
-        """'25 November 2026': unambiguous in every English-speaking country."""
-        d = self.reviewed
-        return f"{d.day} {d:%B} {d.year}" if d else ""
+        return date_text(self.reviewed)
+
+
+def date_text(day: dt.date | None) -> str:
+    """'25 November 2026': unambiguous in every English-speaking country ("" for None)."""
+    return f"{day.day} {day:%B} {day.year}" if day else ""
 
 
 def team_name(byline: str) -> str:
