@@ -5,8 +5,9 @@ holds the block, so the plugin reads every page's front matter once per build, b
 is rendered (`Catalog.from_pages` in `on_files`), and hands the catalogue to the extension
 through the `RenderSession`. A new catalogue is made in every build, so an edit under `mkdocs
 serve` shows at once. Problems in a page's front matter are not reported here: the page's own
-rendering reports them at their lines; a page whose front matter is broken is listed with what
-could be read.
+rendering reports them at their lines. A page whose front matter is not YAML at all is left
+out (MkDocs drops such front matter too) until its E101 is fixed; otherwise an article is
+listed with the fields that could be read.
 
 A *topic page* is any page with a `/// articles | <tag>` block: an article's tags link to the
 topic page of that tag when there is one.
