@@ -21,7 +21,7 @@ def test_the_problem_is_at_the_nav_line_with_the_exact_line_to_add() -> None:
         "find it there [E525]",
     ]
     assert problems[0].source_line == "nav:"
-    assert "add the line  - \"X y\": guides/x_y.md  to the list under `nav:`" in problems[0].hint
+    assert 'add the line  - "X y": guides/x_y.md  to the list under `nav:`' in problems[0].hint
     assert '- "Shin \\"splints\\"": shins.md' in problems[1].hint
 
 
