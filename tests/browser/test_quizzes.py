@@ -155,6 +155,10 @@ def test_self_check_red_flag_by_keyboard(page: Page, site_url: str) -> None:
     expect(result(page, quiz).locator(".edusite-care--urgent")).to_have_count(1)
     expect(result(page, quiz)).to_contain_text("This can be an infection in the joint")
     expect(result(page, quiz).locator('a[href="#when-to-see-a-doctor"]')).to_be_visible()
+    # Last, the closing sentence in the site's words (`selfcheck_closing` in mkdocs.yml).
+    closing = result(page, quiz).locator(":scope > :last-child")
+    expect(closing).to_have_class(re.compile(r"\bedusite-quiz__closing\b"))
+    expect(closing).to_have_text(re.compile(r"^\s*This check is not a diagnosis\..*pain\.\s*$"))
     assert page.evaluate("document.activeElement.id") == f"quiz-{quiz}-result"
     assert page.external_requests == []  # type: ignore[attr-defined]
 
