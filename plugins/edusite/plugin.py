@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from edusite.checks import preview
 from edusite.checks.nav import check_nav
+from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
@@ -171,12 +172,11 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         config.markdown_extensions.extend(article_extensions(self.articles, inline_jsonld=False))
 
     def _article_on_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Read every page's front matter before any page is rendered: `/// articles` lists
-        them all (edusite.structure.catalog)."""
+        """Every page's front matter, read before any page renders (`/// articles` lists them)."""
         pages = [(f.src_uri, f.content_bytes.decode("utf-8-sig", "replace"))
                  for f in files.documentation_pages()]  # fmt: skip
-        docs_dir = self._article_path(Path(config.docs_dir))
-        self.articles.catalog = Catalog.from_pages(pages, docs_dir)
+        docs = self._article_path(Path(config.docs_dir))
+        self.articles.catalog = Catalog.from_pages(pages, docs)
 
     def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
         """Validate the page's front matter and tell the extensions which page they render."""
@@ -326,17 +326,20 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         )
         self.warnings = preview.WarningCapture(divert=self.serving)
         self.warnings.attach()
+        self.problems.extend(check_settings(*self._config_file(config), self.config))
 
     def _check_on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         """E525: with an explicit `nav:`, every page meant for the menu must be in it."""
         if config.nav is not None and config.config_file_path:
             menu = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
-            yml, listed = Path(config.config_file_path), [p.file.src_uri for p in nav.pages]
-            shown = self._article_path(yml)
-            found = check_nav(
-                shown, yml.read_text("utf-8-sig"), menu, listed, self.articles.catalog
-            )
-            self.problems.extend(found)
+            listed, catalog = [p.file.src_uri for p in nav.pages], self.articles.catalog
+            self.problems.extend(check_nav(*self._config_file(config), menu, listed, catalog))
+
+    def _config_file(self, config: MkDocsConfig) -> tuple[str, str]:
+        """mkdocs.yml's path as editors see it and its text (for problems at its lines)."""
+        path = Path(config.config_file_path or "mkdocs.yml")
+        text = path.read_text("utf-8-sig") if path.is_file() else ""
+        return self._article_path(path), text
 
     def _check_on_page_markdown(self, page: Page) -> None:
         if self.site_checks and page.file.abs_src_path:

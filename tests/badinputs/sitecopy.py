@@ -49,10 +49,13 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
 
 def add_plugin_options(config: Path, options: str) -> None:
     """Put `options` (`name: value` lines, e.g. another `bibliography:`) under `- edusite:`
-    in `config`: a case or test changes one option and keeps the project's others."""
+    in `config`: a case or test changes one option and keeps the project's others. An option
+    the project sets already is replaced (its continuation lines too), not given twice."""
     lines = [f"      {line}" for line in options.splitlines() if line]
     text = config.read_text(encoding="utf-8")
     assert "  - edusite:\n" in text, "the project's mkdocs.yml no longer lists `- edusite:`"
+    for name in (line.split(":", 1)[0].strip() for line in lines if ":" in line):
+        text = re.sub(rf"^      {re.escape(name)}:.*\n(?:       .*\n)*", "", text, flags=re.M)
     config.write_text(text.replace("  - edusite:\n", "  - edusite:\n" + "\n".join(lines) + "\n", 1))
 
 
