@@ -105,7 +105,7 @@ def plan(article: NewArticle, project_dir: Path) -> dict[Path, str]:
     if not SLUG.match(article.slug):
         raise ScaffoldError(
             f'"{article.slug}" is not a valid page name: use lowercase words joined by '
-            "hyphens, e.g. knee-exercises"
+            "hyphens, e.g. healthy-sleep"
         )
     byline, docs_dir = _site_settings(project_dir)
     title = _title(article)
