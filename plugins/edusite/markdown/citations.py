@@ -36,8 +36,8 @@ from edusite.structure.citesyntax import (
     BRACKETED,
     IN_TEXT,
     CiteItem,
+    bare_words,
     parse_group,
-    words_in_affixes,
 )
 from edusite.structure.page import RenderSession
 from edusite.structure.references import format_reference_html
@@ -70,8 +70,9 @@ class CitationPattern(InlineProcessor):
     ) -> tuple[etree.Element, int, int]:
         text = m.group(0).strip()
         items = parse_group(m["body"])
-        if items is None or (mistake := self._key_without_at(items)):
-            self._malformed(text, None if items is None else mistake)
+        bare_key = self._key_without_at(m["body"])
+        if items is None or bare_key:
+            self._malformed(text, bare_key)
             return _unresolved(text), m.end(0) - len(text), m.end(0)
         # Every unknown key is reported; the known ones still count as cited, so a typo in
         # one key of a group does not also report its neighbours as never cited.
@@ -91,13 +92,12 @@ class CitationPattern(InlineProcessor):
             group.append(_marker(item))
         return group, m.start(0), m.end(0)
 
-    def _key_without_at(self, items: list[CiteItem]) -> str:
-        """A bibliography key written in a prefix or locator without its `@` (a forgotten
-        `@` or `;`), or ""."""
+    def _key_without_at(self, body: str) -> str:
+        """A bibliography key written inside the brackets without its `@`, or ""."""
         keys = self.session.bibliography
-        return next((word for word in words_in_affixes(items) if word in keys), "")
+        return next((word for word in bare_words(body) if word in keys), "")
 
-    def _malformed(self, text: str, bare_key: str | None) -> None:
+    def _malformed(self, text: str, bare_key: str) -> None:
         page = self.session.page
         line = page.find_line(re.escape(text.split("\n")[0]))
         hint = f"{ACCEPTED_FORMS}: each source starts with @, sources are separated by `;`"
@@ -142,7 +142,8 @@ class InTextPattern(InlineProcessor):
             return
         self.reported.add(key)
         page = self.session.page
-        line = page.find_line(r"(?<![^\s(])@" + re.escape(key) + r"(?![\w@])")
+        # Not inside brackets: there the same key is a bracketed citation (E210).
+        line = page.find_line(r"(?<![^\s(])@" + re.escape(key) + r"(?![\w@])(?![^\[\]]*\])")
         hint = (f"did you mean `@{close[0]}`? " if close else "") + (
             "keys are the `id`s in the bibliography file; if it is not a citation, write "
             f"`&#64;{key}`"
@@ -164,7 +165,10 @@ def _known(session: RenderSession, reported: set[str], key: str) -> bool:
     if key not in reported:
         reported.add(key)
         page = session.page
-        line = page.find_line(r"(?<![^\s\[;])-?@" + re.escape(key) + r"(?![\w@])")
+        # Inside brackets (up to a `]`, or the line's end when the brackets span lines).
+        line = page.find_line(
+            r"(?<![^\s\[;])-?@" + re.escape(key) + r"(?![\w@])(?=[^\[\]]*(?:\]|$))"
+        )
         close = get_close_matches(key, session.bibliography.keys(), n=1)
         hint = (f"did you mean `{close[0]}`? " if close else "") + (
             "keys are the `id`s in the bibliography file"

@@ -94,9 +94,15 @@ def parse_group(body: str) -> list[CiteItem] | None:
     return items
 
 
-def words_in_affixes(items: list[CiteItem]) -> list[str]:
-    """The words of the items' prefixes and suffixes (to spot a key written without `@`)."""
-    return [w.strip(".,:") for item in items for w in f"{item.prefix} {item.suffix}".split()]
+def bare_words(body: str) -> list[str]:
+    """The words inside a citation's brackets that are not `@key`s, punctuation stripped
+    (to spot a key written without its `@`).
+
+    >>> bare_words("see @a, p. 5; b")
+    ['see', 'p', '5', 'b']
+    """
+    words = (word.strip(".,:;") for word in body.split())
+    return [word for word in words if word and not word.lstrip("-").startswith("@")]
 
 
 def strip_citations(text: str) -> str:
