@@ -11,8 +11,8 @@ from edusite.checks.source import SourceDoc
 
 
 def leftovers(render, text: str) -> list[str]:
-    html = render(text).html
-    return [f"{p.line} {p.code} {p.message}" for p in check_leftovers(SourceDoc("p.md", text), html)]
+    found = check_leftovers(SourceDoc("p.md", text), render(text).html)
+    return [f"{p.line} {p.code} {p.message}" for p in found]
 
 
 def hints(render, text: str) -> list[str]:
@@ -22,16 +22,15 @@ def hints(render, text: str) -> list[str]:
 def test_a_misspelt_quiz_embed_is_reported_with_the_directive_it_meant(render) -> None:
     text = "Intro.\n\n::: quizz runners-knee-quiz\n"
     assert leftovers(render, text) == [
-        "3 E321 the line `::: quizz runners-knee-quiz` is shown as text: `quizz` is not a "
-        "directive"
+        "3 E321 the line `::: quizz runners-knee-quiz` is shown as text: `quizz` is not a directive"
     ]
     assert hints(render, text)[0].startswith("did you mean `::: quiz runners-knee-quiz`?")
 
 
-def test_a_colon_fence_of_another_tool_is_reported_with_what_colons_do_here(render) -> None:
+def test_a_colon_fence_of_another_tool_is_reported_once_with_what_colons_do_here(render) -> None:
     text = "Intro.\n\n::: note\nText.\n:::\n"
     found = leftovers(render, text)
-    assert [line.split(" ")[:2] for line in found] == [["3", "E321"], ["5", "E321"]]
+    assert [line.split(" ")[:2] for line in found] == [["3", "E321"]]
     assert "only embeds a quiz" in hints(render, text)[0]
 
 
@@ -40,6 +39,10 @@ def test_a_misspelled_block_is_reported_not_rendered_as_text_silently(render) ->
     found = leftovers(render, text)
     assert "3 E310 the block `/// fqa` was not recognised" in found
     assert hints(render, text)[0].startswith("did you mean `/// faq`?")
+
+
+def test_a_stray_closing_line_alone_is_reported(render) -> None:
+    assert leftovers(render, "Intro.\n\n///\n") == ["3 E310 the block `///` was not recognised"]
 
 
 def test_a_block_with_an_unknown_option_is_reported(render) -> None:
@@ -54,7 +57,7 @@ def test_a_leftover_block_inside_a_list_item_is_found_too(render) -> None:
 
 
 def test_slashes_colons_and_brackets_in_code_are_not_leftovers(render) -> None:
-    text = "```\n/// faq\n::: quizz x\n[^1] [@a]\n```\n\nA path `///x`, `[^1]` and `[@alpha2019]`.\n"
+    text = "```\n/// faq\n::: quizz x\n[^1] [@a]\n```\n\nA path `///x`, `[^1]`, `[@alpha2019]`.\n"
     assert leftovers(render, text) == []
 
 

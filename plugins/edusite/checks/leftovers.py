@@ -82,18 +82,19 @@ class _Locator:
         self.body = front_matter_end(doc.text)
         self.after: dict[str, int] = {}
 
-    def line(self, pattern: str) -> int | None:
-        """The line of the next match of `pattern` not escaped by a backslash, in the page's
-        Markdown with code, comments and front matter masked; None when it is only there
-        escaped (shown as text on purpose); the first body line when it is not found."""
-        start = self.after.get(pattern, self.body)
-        found = re.compile(r"(?<!\\)" + pattern, re.M).search(self.doc.masked, start)
-        if found is None:
+    def line(self, *patterns: str) -> int | None:
+        """The line of the next match, not escaped by a backslash, of the first of `patterns`
+        found in the page's Markdown (code, comments and front matter masked); None when it
+        is there only escaped (shown as text on purpose); the first body line when none is."""
+        for pattern in patterns:
+            start = self.after.get(pattern, self.body)
+            found = re.compile(r"(?<!\\)" + pattern, re.M).search(self.doc.masked, start)
+            if found is not None:
+                self.after[pattern] = found.end()
+                return self.doc.line_of(found.start())
             if re.search(pattern, self.doc.masked, re.M):
                 return None
-            return self.doc.line_of(self.body)
-        self.after[pattern] = found.end()
-        return self.doc.line_of(found.start())
+        return self.doc.line_of(self.body)
 
 
 def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
@@ -101,28 +102,34 @@ def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
     where = _Locator(doc)
     problems: list[ContentProblem] = []
 
-    def report(pattern: str, code: str, message: str, hint: str) -> None:
-        line = where.line(pattern)
+    def report(patterns: tuple[str, ...], code: str, message: str, hint: str) -> None:
+        line = where.line(*patterns)
         if line is not None:
             problems.append(
                 ContentProblem(doc.path, line, code, message, hint, doc.line_text(line))
             )
 
+    opened: set[str] = set()  # markers whose misspelt opening line was reported
     for text in reader_lines(html):
         if text.startswith((":::", "///")):
+            marker = text[:3]
             words = text.lstrip(":/").split()
+            if not words and marker in opened:
+                continue  # the closing line of a block already reported: one mistake
+            opened.add(marker)
             name = re.escape(words[0]) if words else r"[ \t]*$"
-            marker = r":::" if text[0] == ":" else r"/{3,}"
-            source = rf"{_LINE_START}{marker}[ \t]*{name}"
-            if text[0] == ":":
+            pattern = r":::" if marker == ":::" else r"/{3,}"
+            source = (rf"{_LINE_START}{pattern}[ \t]*{name}",)
+            if marker == ":::":
                 report(source, CODE_DIRECTIVE, *_directive(text))
             else:
                 report(source, CODE_BLOCK, *_block(text))
         for match in BRACKETED.finditer(text):
             shown = " ".join(match.group(0).split())
             key = re.search(rf"-?@{CITATION_KEY}", match.group(0))
+            as_written = r"\s+".join(map(re.escape, match.group(0).split()))
             report(
-                r"\[[^\[\]]*?" + re.escape(key.group(0) if key else "@"),
+                (as_written, r"\[[^\[\]]*?" + re.escape(key.group(0) if key else "@")),
                 CODE_CITATION,
                 f"the citation `{shown}` is shown as text",
                 "Markdown is not read inside raw HTML: move the citation out of the HTML "
@@ -130,7 +137,7 @@ def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
                 "text, write `\\[`",
             )
         for match in FOOTNOTE.finditer(text):
-            report(re.escape(match.group(0)), CODE_FOOTNOTE, *_footnote(doc, match.group(0)))
+            report((re.escape(match.group(0)),), CODE_FOOTNOTE, *_footnote(doc, match.group(0)))
     return problems
 
 
