@@ -180,7 +180,7 @@ def test_a_key_written_without_its_at_sign_is_malformed_with_a_hint(bibliography
     hints = [p.hint for p in session.problems]
     assert [p.code for p in session.problems] == ["E211", "E211"]
     assert all("`beta2020` is a source's key: write `@beta2020`" in hint for hint in hints)
-    assert all("[see @key]" in hint and "[-@key]" in hint for hint in hints)
+    assert all("[see @key, p. 5]" in hint and "[-@key]" in hint for hint in hints)
 
 
 def test_a_malformed_citation_is_kept_as_typed_and_not_read_again(render) -> None:

@@ -133,7 +133,8 @@ def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
                 CODE_CITATION,
                 f"the citation `{shown}` is shown as text",
                 "Markdown is not read inside raw HTML: move the citation out of the HTML "
-                f"element, or add `markdown` to it; {ACCEPTED_FORMS}; to show brackets as "
+                f"element, or let Markdown in with `<div markdown>`; {ACCEPTED_FORMS}; to "
+                "show brackets as "
                 "text, write `\\[`",
             )
         for match in FOOTNOTE.finditer(text):
@@ -147,12 +148,13 @@ def _directive(text: str) -> tuple[str, str]:
     close = get_close_matches(name, [QUIZ], n=1, cutoff=0.6)
     if close:
         fixed = " ".join([":::", QUIZ, *words[1:]])
-        hint = f"did you mean `{fixed}`?"
+        hint = f"did you mean `{fixed}`? "
     else:
-        hint = f"`:::` only embeds a quiz: `::: {QUIZ} <id>` on its own line"
+        hint = ""
     return (
         f"the line `{text}` is shown as text: `{name or ':::'}` is not a directive",
-        hint + "; for a call-out write `!!! note`",
+        hint + f"`:::` only embeds a quiz, `::: {QUIZ} <id>` on its own line; for a call-out "
+        "write `!!! note`",
     )
 
 

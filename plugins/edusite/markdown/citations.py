@@ -100,7 +100,7 @@ class CitationPattern(InlineProcessor):
     def _malformed(self, text: str, bare_key: str) -> None:
         page = self.session.page
         line = page.find_line(re.escape(text.split("\n")[0]))
-        hint = f"{ACCEPTED_FORMS}: each source starts with @, sources are separated by `;`"
+        hint = f"{ACCEPTED_FORMS} (each source `@key`, no space after @, `;` between)"
         if bare_key:
             hint = f"`{bare_key}` is a source's key: write `@{bare_key}`; " + hint
         self.session.problems.add(

@@ -54,7 +54,7 @@ _ITEM = re.compile(
 )
 _KEY_IN_TEXT = re.compile(rf"{_AT}{CITATION_KEY}")
 
-ACCEPTED_FORMS = "write [@key], [@key, p. 5], [see @key], [-@key] or [@key1; @key2]"
+ACCEPTED_FORMS = "citations are written [@key], [see @key, p. 5], [-@key] or [@key1; @key2]"
 """The forms a hint shows, so editors see the accepted syntax where they went wrong."""
 
 
