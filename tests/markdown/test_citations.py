@@ -150,7 +150,7 @@ def test_two_authors_are_joined_and_editors_or_the_title_stand_in() -> None:
     def ref(authors: tuple[Author, ...], editors: tuple[Author, ...] = ()) -> Reference:
         return Reference("k", "book", "A title", authors, 2020, editors=editors)
 
-    assert ref((Author("Collins"), Author("Crossley"))).in_text_name == "Collins and Crossley"
+    assert ref((Author("Alpha"), Author("Bravo"))).in_text_name == "Alpha and Bravo"
     assert ref((), (Author("Neal"),)).in_text_name == "Neal"
     assert ref(()).in_text_name == "A title"
 
