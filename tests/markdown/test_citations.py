@@ -192,3 +192,13 @@ def test_a_malformed_citation_is_kept_as_typed_and_not_read_again(render) -> Non
 def test_in_text_names_stay_in_the_faq_answers_json_ld(render) -> None:
     out = render("/// faq\n### Who?\n@beta2020 [p. 2] says so [@alpha2019].\n///\n")
     assert [entry.answer for entry in out.result.faq] == ["O'Brien says so."]
+
+
+def test_a_handle_between_in_text_citations_does_not_stop_the_later_ones(render) -> None:
+    out = render("Words and @alpha2019 then @home x @beta2020, and later @org-page.\n")
+    assert numbers(out.html) == [
+        ("cite-alpha2019-1", "1"),
+        ("cite-beta2020-1", "2"),
+        ("cite-org-page-1", "3"),
+    ]
+    assert "then @home x" in out.html

@@ -105,3 +105,7 @@ def test_reader_lines_leave_out_code_scripts_attributes_and_reported_citations()
         "</p><script>[@d]</script><pre>[@e]</pre><p>next<br>line</p>"
     )
     assert reader_lines(html) == ["Text", "next", "line"]
+
+
+def test_an_unclosed_element_in_raw_html_does_not_hide_the_rest_of_the_page() -> None:
+    assert reader_lines("<p><code>x<b>y</code> [@a]</p>") == ["[@a]"]

@@ -45,7 +45,7 @@ class _ReaderText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.stack: list[bool] = []  # per open element: is its text hidden from this check?
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, is its text hidden?)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
@@ -53,16 +53,18 @@ class _ReaderText(HTMLParser):
         if tag in _VOID:
             return
         classes = (dict(attrs).get("class") or "").split()
-        self.stack.append(tag in _SKIP or UNRESOLVED in classes)
+        self.stack.append((tag, tag in _SKIP or UNRESOLVED in classes))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
-        if tag not in _VOID and self.stack:
-            self.stack.pop()
+        # Close up to the matching element: raw HTML may leave an element unclosed.
+        tags = [open_tag for open_tag, _ in self.stack]
+        if tag in tags:
+            del self.stack[len(tags) - 1 - tags[::-1].index(tag) :]
 
     def handle_data(self, data: str) -> None:
-        if not any(self.stack):
+        if not any(hidden for _, hidden in self.stack):
             self.parts.append(data)
 
 
