@@ -167,8 +167,9 @@ def _block(text: str) -> tuple[str, str]:
     return (
         f"the block `{text}` was not recognised",
         (f"did you mean `/// {close[0]}`? " if close and close[0] != name else "")
-        + f"blocks are {known} (a misspelt name or option makes the block plain text); "
-        "close each with a `///` line",
+        + f"the site's blocks are {known}, besides those of the `markdown_extensions` in "
+        "mkdocs.yml (a misspelt name or option makes the block plain text); close each with "
+        "a `///` line",
     )
 
 
