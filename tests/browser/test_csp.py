@@ -25,7 +25,7 @@ from tests.browser.quizpage import (
     questions,
     result,
 )
-from tests.browser.test_quizzes import ARTICLE, KNOWLEDGE_QUIZ_RIGHT, open_section
+from tests.browser.test_guide_quizzes import ARTICLE, KNOWLEDGE_QUIZ_RIGHT, open_section
 from tests.conftest import DEPLOYED_URL, route_sitemap_here
 from tests.headers_host import HeadersHost
 
