@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.badinputs.sitecopy import edusite_check
 from tests.browser.quizpage import BOOT_MS, answer_by_keyboard, form, result, wait_wired
 from tests.conftest import FIXTURE_CONFIG
 
@@ -92,6 +93,12 @@ def test_faq_jsonld_matches_the_faq_readers_see(fixture_site: Path) -> None:
     for question in faq["mainEntity"]:
         assert f"<summary>{question['name']}</summary>" in html
     assert len(jsonld(html_of(fixture_site, "heat-exhaustion"))) == 1  # no FAQ there
+
+
+def test_edusite_check_finds_no_problem_in_it() -> None:
+    done = edusite_check(FIXTURE_CONFIG.parent)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "edusite check: no problems in 3 pages" in done.stdout + done.stderr
 
 
 def test_the_quiz_is_graded_by_python_in_the_browser(page: Page, fixture_url: str) -> None:
