@@ -1,7 +1,9 @@
-"""Shared fixtures, above all for tests in a real headless Chromium against the real built site.
+"""Shared fixtures, above all for tests in a real headless Chromium against a built site.
 
-The site is built once per test session with `mkdocs build --strict` into a temporary folder
-and served on 127.0.0.1 by a small threaded static server. Chromium is Debian's
+Two sites: the real one (`built_site`, `site_url`) and a second, unrelated fixture site
+(`fixture_site`, `fixture_url`: tests/sites/heat, on which the engine's tests run). Each is
+built once per test session with `mkdocs build --strict` into a temporary folder and served
+on 127.0.0.1 by a small threaded static server. Chromium is Debian's
 (/usr/bin/chromium, installed by `.ci/setup --browser`), driven by Playwright for Python;
 Playwright's own browser download does not work on this project's machines.
 """
