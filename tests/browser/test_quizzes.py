@@ -148,7 +148,7 @@ def test_without_javascript_the_questions_still_read_as_a_list(
         page.goto(f"{fixture_url}{CHECK_PAGE}")
         check = form(CHECK)
         expect(page.locator(f"{check} .edusite-quiz__noscript")).to_be_visible()
-        expect(page.locator(f"{check} ol.edusite-quiz__questions > li")).to_have_count(9)
+        expect(page.locator(f"{check} ol.edusite-quiz__questions > li")).to_have_count(10)
         expect(page.locator(f"{check} legend").first).to_contain_text("30 minutes")
         expect(page.locator(f"{check} button[type=submit]")).to_be_disabled()
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,26 @@ def test_faq_jsonld_matches_the_faq_readers_see(fixture_site: Path) -> None:
     for question in faq["mainEntity"]:
         assert f"<summary>{question['name']}</summary>" in html
     assert len(jsonld(html_of(fixture_site, "heat-exhaustion"))) == 1  # no FAQ there
+
+
+def test_the_articles_warning_boxes_list_as_many_signs_per_tier_as_the_self_check_asks(
+    fixture_site: Path,
+) -> None:
+    html = html_of(fixture_site, "heat-exhaustion")
+    article, form = html.split('<form class="edusite-quiz', 1)
+    boxes = re.split(r'<div class="edusite-care edusite-care--', article)[1:]
+    in_boxes = {box.split('"', 1)[0]: box.count("<li>") for box in boxes}
+    asked = Counter(re.findall(r'data-red-flag-tier="([a-z-]+)"', form))
+    assert (
+        in_boxes
+        == {**asked, "self-care": 1}
+        == {
+            "emergency": 4,
+            "urgent": 3,
+            "soon": 1,
+            "self-care": 1,
+        }
+    )
 
 
 def test_edusite_check_finds_no_problem_in_it() -> None:

@@ -137,7 +137,7 @@ def test_a_one_page_summary_to_show_a_clinician_made_on_the_device(
     expect(summary).to_contain_text("Get medical help today")
     expect(summary).to_contain_text("What the page advised")
     rows = summary.locator("tr")
-    expect(rows).to_have_count(1 + 9)  # a header row, 7 warning signs and 2 questions
+    expect(rows).to_have_count(1 + 10)  # a header row, 8 warning signs and 2 questions
     expect(rows.filter(has_text="Is sunburnt skin blistered")).to_contain_text("Yes")
     expect(rows.filter(has_text="Does a baby or young child")).to_contain_text("No")
     expect(rows.filter(has_text="Which of these do you have now?")).to_contain_text("Not answered")

@@ -33,6 +33,12 @@ RED_FLAGS = [
         "They are not sweating, even though they feel too hot [@nhs-heat].",
     ),
     RedFlag(
+        "very_hot",
+        "Is their temperature 40°C or more?",
+        EMERGENCY,
+        "Their temperature is 40°C or more [@nhs-heat].",
+    ),
+    RedFlag(
         "confused",
         "Are they confused, having a fit, or not responding?",
         EMERGENCY,
