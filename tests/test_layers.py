@@ -16,6 +16,7 @@ WITHOUT_MKDOCS = [
     "edusite.structure.article",
     "edusite.structure.bibliography",
     "edusite.structure.catalog",
+    "edusite.structure.citesyntax",
     "edusite.structure.frontmatter",
     "edusite.structure.page",
     "edusite.structure.references",

@@ -104,4 +104,6 @@ def test_about_names_the_medical_condition() -> None:
 def test_jsonld_is_safe_inside_a_script_element() -> None:
     text = view().jsonld
     assert "</script>" not in text and "<" not in text and "&" not in text
-    assert json.loads(script_json({"x": "<&>"})) == {"x": "<&>"}
+    assert json.loads(script_json({"x": "<&>'"})) == {"x": "<&>'"}
+    # Jinja's rule, so the page's two JSON-in-HTML outputs escape alike; non-ASCII stays.
+    assert script_json({"x": "Ménière's <b>"}) == '{"x": "Ménière\\u0027s \\u003cb\\u003e"}'

@@ -144,3 +144,14 @@ def test_problem_text_shows_the_source_line_and_a_hint() -> None:
 def test_citations_in_front_matter_are_reported() -> None:
     _, problems = parse(ARTICLE.replace("  - It is common.", "  - It is common [@a2019]."))
     assert problems == ["6 E109 `summary` cannot cite sources"]
+
+
+def test_every_pandoc_citation_form_in_front_matter_is_reported() -> None:
+    for cite in ("[see @a2019, p. 5]", "[-@a2019]", "[@a2019; @b2020]"):
+        _, problems = parse(ARTICLE.replace("  - It is common.", f"  - It is common {cite}."))
+        assert problems == ["6 E109 `summary` cannot cite sources"], cite
+
+
+def test_an_e_mail_address_in_front_matter_is_not_a_citation() -> None:
+    _, problems = parse(ARTICLE.replace("  - It is common.", "  - Ask [help@example.org]."))
+    assert problems == []

@@ -30,7 +30,9 @@ from edusite.markdown.care import card_html
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
 
-DIRECTIVE = re.compile(r"^(?P<indent>\s*):::\s*quiz\b(?P<rest>.*)$")
+NAME = "quiz"
+"""The directive's name: `::: quiz <id>`."""
+DIRECTIVE = re.compile(rf"^(?P<indent>\s*):::\s*{NAME}\b(?P<rest>.*)$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 CODE_UNKNOWN = "E401"

@@ -8,9 +8,10 @@ anything themselves.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from edusite.structure.bibliography import Bibliography
 from edusite.structure.frontmatter import FrontMatter
@@ -132,6 +133,6 @@ def article_jsonld(
 
 
 def script_json(data: Any) -> str:
-    """JSON that cannot end its `<script>` element early (`<`, `>`, `&` escaped)."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON that cannot end its `<script>` element early: Jinja's own rule (`<`, `>`, `&`
+    and `'` as `\\u` escapes), the one the theme's `tojson` filter uses too."""
+    return str(htmlsafe_json_dumps(data, ensure_ascii=False))

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from edusite.errors import Problems
+from edusite.structure.citesyntax import BRACKETED
 
 # The same delimiters MkDocs accepts (mkdocs/utils/meta.py).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -152,7 +153,7 @@ def _field_value(path: str, text: str, name: str, node: yaml.Node, problems: Pro
             )
             return None
         value = str(node.value).strip()
-        if "[@" in value:
+        if BRACKETED.search(value):
             problems.add(
                 path,
                 line,
@@ -204,7 +205,7 @@ def _string_list(
                 _line(text, item_line),
             )
             return None
-        if "[@" in str(item.value):
+        if BRACKETED.search(str(item.value)):
             problems.add(
                 path,
                 item_line,
