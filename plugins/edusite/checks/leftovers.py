@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 from edusite.checks.source import SourceDoc, front_matter_end
 from edusite.errors import ContentProblem
+from edusite.markdown.articles import ArticlesBlock
 from edusite.markdown.care import CareBlock
 from edusite.markdown.citations import UNRESOLVED
 from edusite.markdown.faq import FaqBlock
@@ -28,7 +29,7 @@ CODE_CITATION = "E320"
 CODE_DIRECTIVE = "E321"
 CODE_FOOTNOTE = "E322"
 
-BLOCKS = (FaqBlock.NAME, CareBlock.NAME)
+BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME)
 """Our `///` blocks, for "did you mean"."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _LINE_START = r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?"
@@ -163,7 +164,7 @@ def _directive(text: str) -> tuple[str, str]:
 def _block(text: str) -> tuple[str, str]:
     name = text.lstrip("/").split("|")[0].strip()
     close = get_close_matches(name, BLOCKS, n=1, cutoff=0.6)
-    known = " or ".join(f"`/// {block}`" for block in BLOCKS)
+    known = ", ".join(f"`/// {block}`" for block in BLOCKS[:-1]) + f" or `/// {BLOCKS[-1]}`"
     return (
         f"the block `{text}` was not recognised",
         (f"did you mean `/// {close[0]}`? " if close and close[0] != name else "")
