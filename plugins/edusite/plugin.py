@@ -120,7 +120,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.config.enabled:
             return env
-        self._article_on_env(env, config)
+        self._article_on_env(env, config, files)
         self._security_on_env(env)
         self._check_on_env(files, config)
         return env
@@ -203,8 +203,10 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         )
         return html
 
-    def _article_on_env(self, env: Environment, config: MkDocsConfig) -> None:
-        """Warn about bibliography entries no page cites (a warning, so --strict stops)."""
+    def _article_on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> None:
+        """Date the pages by their sources, not the build, and warn about bibliography
+        entries no page cites (a warning, so --strict stops)."""
+        self._article_dates(files)
         bibliography = self.articles.bibliography
         cited = self.articles.cited_everywhere()
         for key in bibliography:
@@ -214,6 +216,18 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                     f"`{key}` is not cited by any page [W201]; cite it with [@{key}] "
                     "or remove it from the bibliography"
                 )
+
+    def _article_dates(self, files: Files) -> None:
+        """The sitemap's `lastmod` (and the gzip stamp of sitemap.xml.gz, its newest date)
+        is an article's `reviewed` date; other pages get none. MkDocs would write the build
+        day, so the same sources built on another day would give another site (issue 9). A
+        site without a reviewed article keeps MkDocs's date (SOURCE_DATE_EPOCH, else today)."""
+        reviewed = {uri: v.reviewed_iso for uri, v in self.article_views.items() if v.reviewed}
+        if not reviewed:
+            return
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = reviewed.get(file.src_uri, "")
 
     def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
         """Give the templates the article's header data and JSON-LD (None on other pages),
