@@ -45,6 +45,7 @@ from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
+from edusite.unused import unrequested
 
 log = get_plugin_logger(__name__)
 
@@ -97,6 +98,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return files
         self._security_on_files(files, config)
+        self._unused_on_files(files, config)
         return files
 
     def on_page_markdown(
@@ -255,6 +257,21 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         `mkdocs serve`, whose live reload is an inline script the policy would block (the
         preview is the editor's own machine; built sites are what readers get)."""
         env.globals["edusite_csp_meta"] = "" if self.serving else meta_tag()
+
+    # --- files no page requests (edusite.unused) -----------------------------------------
+
+    def _unused_on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out the theme's source maps and the search languages not configured."""
+        docs = Path(config.docs_dir).resolve()
+        theme = {
+            f.src_uri: f
+            for f in files
+            if f.src_dir is not None and not f.generated_by and Path(f.src_dir).resolve() != docs
+        }
+        search = config.plugins.get("material/search")
+        languages = getattr(getattr(search, "config", None), "lang", None) if search else []
+        for path in unrequested(theme, languages):
+            files.remove(theme[path])
 
     # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
 

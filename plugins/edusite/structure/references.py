@@ -21,7 +21,7 @@ The style's own list number ("1.") is dropped: the Sources list is an `<ol>`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -48,8 +48,12 @@ def _style() -> CitationStylesStyle:
     return CitationStylesStyle(str(STYLE), validate=False)
 
 
+@lru_cache(maxsize=4096)
 def format_reference_text(ref: Reference) -> str:
-    """The reference as plain text in the CSL style, without its list number."""
+    """The reference as plain text in the CSL style, without its list number.
+
+    Remembered per reference (a frozen value: its fields are the key), since citeproc-py
+    takes tens of milliseconds per entry and a catalogue's pages share their sources."""
     source = CiteProcJSON([csl_json(ref)])
     bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
     # citeproc-py keys its sources in lower case; one reference per call, so no two collide.
