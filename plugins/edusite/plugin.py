@@ -45,6 +45,7 @@ from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
+from edusite.structure.references import load_formatted, save_formatted
 from edusite.unused import unrequested
 
 log = get_plugin_logger(__name__)
@@ -163,6 +164,10 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         """Load the bibliography; add the citation and FAQ extensions around one session."""
         source = self.project_dir / self.config.bibliography
         bibliography = load_bibliography(source, self.problems, self._article_path(source))
+        self.formatted: Path | None = None  # formatted references kept between builds
+        if self.config.cache:
+            self.formatted = self.project_dir / self.config.cache_dir / "references.json"
+            load_formatted(self.formatted)
         self.articles = RenderSession(bibliography, self.problems, self.config.care_settings())
         self.article_views: dict[str, ArticleView] = {}
         self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
@@ -209,6 +214,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         """Date the pages by their sources, not the build, and warn about bibliography
         entries no page cites (a warning, so --strict stops)."""
         self._article_dates(files)
+        if self.formatted:
+            bibliography = self.articles.bibliography
+            save_formatted(self.formatted, (bibliography[key] for key in bibliography))
         bibliography = self.articles.bibliography
         cited = self.articles.cited_everywhere()
         for key in bibliography:
