@@ -1,7 +1,7 @@
 """Speed benchmark of the quiz runtime: prints figures and ratios (it is not a test).
 
 Run with `make bench` (`python -m tests.bench [--runs N] [--slow-runs N] [--mbps M]
-[--latency-ms L]`).
+[--latency-ms L] [--build-articles N ...]`).
 It builds the real site, serves it on 127.0.0.1 and drives Debian's Chromium with a fresh
 profile (empty cache) per run, measuring:
 
@@ -9,7 +9,9 @@ profile (empty cache) per run, measuring:
   home page, which has no quiz);
 - time from the quiz starting to load until Python and the quizzes are ready, and the bytes
   that costs, with the byte-compiled standard library and with Pyodide's own (source) one;
-- time from submitting answers to the result being shown.
+- time from submitting answers to the result being shown;
+- build time of plain Material and of edusite on 100 and 400 generated articles
+  (`tests/bench_build.py`).
 
 Chrome's network throttling (CDP) does not reach dedicated workers, where Pyodide loads, so
 the slow-network profile throttles at the server: one token bucket shared by all
@@ -32,6 +34,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
+from tests.bench_build import COUNTS, build_times, print_build_times
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticHandler, build_site
 
 PLAIN_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
@@ -174,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mbps", type=float, default=20.0, help="slow profile bandwidth, Mbit/s")
     parser.add_argument("--latency-ms", type=float, default=40.0, help="slow profile delay")
     parser.add_argument("--submits", type=int, default=20, help="submissions timed per run")
+    parser.add_argument(
+        "--build-articles",
+        type=int,
+        nargs="*",
+        default=list(COUNTS),
+        help="generated-site sizes for the build-time section (none to skip it)",
+    )
     args = parser.parse_args(argv)
     profiles = [
         ("loopback", Link(None, 0.0), args.runs),
@@ -201,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
                     ]
         browser.close()
     report(home, results)
+    if args.build_articles:  # the JSON report's "build" section
+        build = build_times(tuple(args.build_articles))
+        print_build_times(build)
     return 0
 
 

@@ -10,9 +10,10 @@ on_page_markdown (edusite.pagetext). Problems are collected from every page and 
 which runs before any page or static file is written, so a bad edit leaves nothing
 half-written.
 
-Each hook below calls one method per section: `_article_*` (front matter, citations, FAQ,
-JSON-LD) and `_quiz_*` (compile, embed, runtime files). A section only touches its own
-attributes; both report editors' mistakes into `self.problems`.
+Each hook below calls one object or method per section: `ArticleSite` (front matter,
+citations, FAQ, JSON-LD; `articlesite.py`), `_quiz_*` (compile, embed, runtime files,
+through `QuizSite`), `_security_*`, `_unused_*`, `_publish_*` and `_check_*`. A section only
+touches its own attributes; all report editors' mistakes into `self.problems`.
 """
 
 from __future__ import annotations
@@ -31,23 +32,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from edusite.articlesite import ArticleSite, editor_path
 from edusite.checks import preview
 from edusite.checks.nav import check_nav
 from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
-from edusite.markdown import article_extensions
-from edusite.markdown.faq import faq_jsonld
-from edusite.pagetext import escape_meta, escape_nav_titles
+from edusite.pagetext import escape_nav_titles
 from edusite.publish import StagedBuild
 from edusite.runtime.section import QuizSite
 from edusite.security import HEADERS_FILE, headers_file, meta_tag
-from edusite.structure.article import ArticleView, build_article
-from edusite.structure.bibliography import load_bibliography
-from edusite.structure.catalog import Catalog
-from edusite.structure.frontmatter import parse_front_matter, split_front_matter
-from edusite.structure.page import PageContext, RenderSession
+from edusite.unused import unrequested
 
 log = get_plugin_logger(__name__)
 
@@ -66,6 +62,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.site_checks: SiteChecks | None = None
         self.warnings = preview.WarningCapture()
         self.quiz_site: QuizSite | None = None
+        self.article_site = ArticleSite(self.project_dir, EduSiteConfig(), self.problems)
         self.command = ""
         self.staged: StagedBuild | None = None
 
@@ -84,7 +81,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self._check_on_config(config)
         self._publish_on_config(config)
         with self._collecting():
-            self._article_on_config(config)
+            self.article_site = ArticleSite(self.project_dir, self.config, self.problems)
+            self.article_site.configure(config)
         with self._collecting():
             self._quiz_on_config(config)
         return config
@@ -101,7 +99,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return files
         self._security_on_files(files, config)
-        self._article_on_files(files, config)
+        self.article_site.read_front_matter(files, config)
+        self._unused_on_files(files, config)
         return files
 
     def on_page_markdown(
@@ -109,7 +108,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return markdown
-        self._article_on_page_markdown(markdown, page, config)
+        self.article_site.begin_page(page)
         self._check_on_page_markdown(page)
         return self._quiz_on_page_markdown(markdown, page, config)
 
@@ -118,14 +117,14 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return html
-        html = self._article_on_page_content(html, page, config)
+        self.article_site.end_page(html, page, config.site_name)
         self._check_on_page_content(html, page)
         return html
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if not self.config.enabled:
             return env
-        self._article_on_env(env, config)
+        self.article_site.finish(files)
         self._security_on_env(env)
         self._check_on_env(files, config)
         return env
@@ -135,7 +134,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> dict[str, Any] | None:
         if not self.config.enabled:
             return context
-        self._article_on_page_context(context, page)
+        self.article_site.template_context(context, page)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -160,88 +159,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self._quiz_on_serve(server, config)
         return server
 
-    # --- articles: front matter, citations, FAQ, JSON-LD --------------------------------
-
-    def _article_on_config(self, config: MkDocsConfig) -> None:
-        """Load the bibliography; add the citation and FAQ extensions around one session."""
-        source = self.project_dir / self.config.bibliography
-        bibliography = load_bibliography(source, self.problems, self._article_path(source))
-        self.articles = RenderSession(bibliography, self.problems, self.config.care_settings())
-        self.article_views: dict[str, ArticleView] = {}
-        self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
-        config.markdown_extensions.extend(article_extensions(self.articles, inline_jsonld=False))
-
-    def _article_on_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Every page's front matter, read before any page renders (`/// articles` lists them)."""
-        pages = [(f.src_uri, f.content_bytes.decode("utf-8-sig", "replace"))
-                 for f in files.documentation_pages()]  # fmt: skip
-        docs = self._article_path(Path(config.docs_dir))
-        self.articles.catalog = Catalog.from_pages(pages, docs)
-
-    def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
-        """Validate the page's front matter and tell the extensions which page they render."""
-        text = page.file.content_string.replace("\r\n", "\n")
-        shown = self._article_path(Path(page.file.abs_src_path or page.file.src_uri))
-        matter = parse_front_matter(shown, text, self.problems)
-        _, _, offset = split_front_matter(text)
-        self.articles.begin_page(PageContext(shown, text, offset, matter))
-        # Material prints `page.meta.*` and the title as HTML: escape them once (pagetext).
-        escape_meta(page.meta)
-
-    def _article_on_page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """Build the article's header data and JSON-LD from what the extensions found."""
-        context, result = self.articles.announced, self.articles.announced_result()
-        if result.faq:
-            self.faq_jsonld[page.file.src_uri] = faq_jsonld(result.faq)
-        if not context.front_matter.is_article:
-            return html
-        if "<h1" in html:
-            line = context.find_line(r"^#\s")
-            self.problems.add(
-                context.path,
-                line,
-                "E108",
-                "an article must not have a `# ` heading",
-                "the title comes from the front matter `title`; start with `## `",
-                context.line_text(line),
-            )
-        self.article_views[page.file.src_uri] = build_article(
-            context.front_matter,
-            url=page.canonical_url or "",
-            publisher=self.config.publisher_name(config.site_name),
-            byline=self.config.default_byline(config.site_name),
-            disclaimer=self.config.disclaimer,
-            cited=result.cited,
-            bibliography=self.articles.bibliography,
-        )
-        return html
-
-    def _article_on_env(self, env: Environment, config: MkDocsConfig) -> None:
-        """Warn about bibliography entries no page cites (a warning, so --strict stops)."""
-        bibliography = self.articles.bibliography
-        cited = self.articles.cited_everywhere()
-        for key in bibliography:
-            if key not in cited:
-                log.warning(
-                    f"{bibliography.path}:{bibliography.line_of(key)}: the source "
-                    f"`{key}` is not cited by any page [W201]; cite it with [@{key}] "
-                    "or remove it from the bibliography"
-                )
-
-    def _article_on_page_context(self, context: dict[str, Any], page: Page) -> None:
-        """Give the templates the article's header data and JSON-LD (None on other pages),
-        and the page's FAQPage JSON-LD for the head (None without a FAQ block)."""
-        context["edusite_article"] = self.article_views.get(page.file.src_uri)
-        context["edusite_faq_jsonld"] = self.faq_jsonld.get(page.file.src_uri)
-
-    def _article_path(self, path: Path) -> str:
-        """A path as editors see it: relative to the folder of mkdocs.yml when inside it."""
-        path = path if path.is_absolute() else self.project_dir / path
-        try:
-            return path.resolve().relative_to(self.project_dir).as_posix()
-        except ValueError:
-            return str(path)
-
     # --- Content-Security-Policy (edusite.security) -------------------------------------
 
     def _security_on_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -254,6 +171,21 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         `mkdocs serve`, whose live reload is an inline script the policy would block (the
         preview is the editor's own machine; built sites are what readers get)."""
         env.globals["edusite_csp_meta"] = "" if self.serving else meta_tag()
+
+    # --- files no page requests (edusite.unused) -----------------------------------------
+
+    def _unused_on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out the theme's source maps and the search languages not configured."""
+        docs = Path(config.docs_dir).resolve()
+        theme = {
+            f.src_uri: f
+            for f in files
+            if f.src_dir is not None and not f.generated_by and Path(f.src_dir).resolve() != docs
+        }
+        search = config.plugins.get("material/search")
+        languages = getattr(getattr(search, "config", None), "lang", None) if search else []
+        for path in unrequested(theme, languages):
+            files.remove(theme[path])
 
     # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
 
@@ -332,14 +264,14 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         """E525: with an explicit `nav:`, every page meant for the menu must be in it."""
         if config.nav is not None and config.config_file_path:
             menu = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
-            listed, catalog = [p.file.src_uri for p in nav.pages], self.articles.catalog
+            listed, catalog = [p.file.src_uri for p in nav.pages], self.article_site.catalog
             self.problems.extend(check_nav(*self._config_file(config), menu, listed, catalog))
 
     def _config_file(self, config: MkDocsConfig) -> tuple[str, str]:
         """mkdocs.yml's path as editors see it and its text (for problems at its lines)."""
         path = Path(config.config_file_path or "mkdocs.yml")
         text = path.read_text("utf-8-sig") if path.is_file() else ""
-        return self._article_path(path), text
+        return editor_path(self.project_dir, path), text
 
     def _check_on_page_markdown(self, page: Page) -> None:
         if self.site_checks and page.file.abs_src_path:
@@ -352,7 +284,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
                 )
             )
             # Reading grade and review age, on the front matter the article section parsed.
-            context = self.articles.announced
+            context = self.article_site.session.announced
             found = self.site_checks.article(context.path, context.source, context.front_matter)
             self.problems.extend([p for p in found if not p.code.startswith("W")])
             for warning in (p for p in found if p.code.startswith("W")):
@@ -375,7 +307,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if self.site_checks:
             compiled = getattr(getattr(self, "quiz_site", None), "compiled", None)
             quizzes = compiled.sources if compiled else None
-            keys = set(self.articles.bibliography)
+            keys = set(self.article_site.bibliography)
             self.problems.extend(self.site_checks.finish((f.src_uri for f in files), quizzes, keys))
         if self.serving:
             return

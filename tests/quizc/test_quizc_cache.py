@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 import pytest
 from edusite.errors import ContentError
-from edusite.quizc import cache, compiler
-from edusite.quizc.wheel import WheelError
+from edusite.quizc import cache, compiler, pyccache
+from edusite.quizc.wheel import WheelError, read_entries
 
 
 def _entries(tmp_path):
@@ -23,7 +24,7 @@ def test_unchanged_sources_are_not_recompiled(project, compile_, tmp_path, monke
         raise AssertionError("a cache hit must neither import quizzes nor compile")
 
     monkeypatch.setattr(compiler, "run_probe", must_not_run)
-    monkeypatch.setattr(compiler, "py_compile_archive", must_not_run)
+    monkeypatch.setattr(pyccache, "py_compile_archive", must_not_run)
     second = compile_(quizzes)
     assert (first.from_cache, second.from_cache) == (False, True)
     assert second.wheel_path == first.wheel_path and second.sha256 == first.sha256
@@ -68,7 +69,7 @@ def test_a_failure_while_packaging_leaves_nothing_behind(project, compile_, tmp_
         path.with_name("half-written.whl").write_bytes(b"PK")
         raise WheelError("simulated failure")
 
-    monkeypatch.setattr(compiler, "py_compile_archive", broken)
+    monkeypatch.setattr(pyccache, "py_compile_archive", broken)
     with pytest.raises(WheelError):
         compile_(project("good"))
     assert _entries(tmp_path) == []
@@ -92,3 +93,26 @@ def test_old_entries_are_pruned(tmp_path):
     kept = sorted(p.name for p in root.iterdir())
     assert len(kept) == cache.KEEP_ENTRIES
     assert "key0" not in kept and f"key{cache.KEEP_ENTRIES + 1}" in kept
+
+
+def test_an_edit_recompiles_only_the_edited_module(project, compile_, tmp_path, monkeypatch):
+    """Per-module reuse: after one module changes, py-compile sees that module alone, and
+    the wheel holds the same bytes as a build with an empty cache."""
+    quizzes = project("good")
+    compile_(quizzes)
+    edited = quizzes / "demo" / "quiz.py"
+    edited.write_text(edited.read_text() + "\n# a comment\n")
+    compiled: list[list[str]] = []
+    real = pyccache.py_compile_archive
+
+    def spy(path):
+        compiled.append(sorted(n for n in read_entries(path) if n.endswith(".py")))
+        return real(path)
+
+    monkeypatch.setattr(pyccache, "py_compile_archive", spy)
+    reused = compile_(quizzes)
+    assert compiled == [["quizzes/demo/quiz.py"]]
+    shutil.rmtree(tmp_path / "cache")
+    fresh = compile_(quizzes)
+    assert len(compiled) == 2 and len(compiled[1]) > 1
+    assert reused.wheel_path.read_bytes() == fresh.wheel_path.read_bytes()

@@ -176,7 +176,7 @@ def test_a_rebuild_by_the_same_plugin_instance_starts_clean(tmp_path: Path) -> N
     assert second.plugins["edusite"] is plugin  # what serve does
     mkdocs_build(second)
     assert list(plugin.problems) == []
-    assert plugin.articles.results["content/article.md"].cited == [
+    assert plugin.article_site.session.results["content/article.md"].cited == [
         "alpha2019",
         "org-page",
         "beta2020",

@@ -20,19 +20,12 @@ from edusite.quizc import cache, codes
 from edusite.quizc.discover import TIMEOUT_SECONDS, ProbeError, ProbeTimeout, run_probe
 from edusite.quizc.imports import check_sources
 from edusite.quizc.model import CompiledQuizzes
+from edusite.quizc.pyccache import compile_entries
 from edusite.quizc.pyodide_env import PyodideEnv, load_pyodide_env, stdlib_modules
 from edusite.quizc.source import content_hash, module_name, python_files, source_line
 from edusite.quizc.validate import CheckedQuiz, ModuleSource, check_citations, judge
 from edusite.quizc.version import COMPILER_VERSION, compiler_fingerprint
-from edusite.quizc.wheel import (
-    DIST_NAME,
-    metadata,
-    py_compile_archive,
-    read_entries,
-    sha256_file,
-    wheel_filename,
-    write_wheel,
-)
+from edusite.quizc.wheel import DIST_NAME, metadata, sha256_file, wheel_filename, write_wheel
 
 
 def compile_quizzes(
@@ -227,18 +220,14 @@ def _build(
     try:
         work = staging / "work"
         work.mkdir()
-        plain = work / wheel_filename(version, "py3-none-any")
-        write_wheel(plain, entries, version=version, tag="py3-none-any", generator=generator)
-        final = staging / plain.name
-        if compile_pyc:
-            compiled = py_compile_archive(plain)
-            tag = compiled.name.removesuffix(".whl").split("-", 2)[2]
-            final = staging / compiled.name
-            write_wheel(
-                final, read_entries(compiled), version=version, tag=tag, generator=generator
+        tag = "py3-none-any"
+        if compile_pyc:  # module by module, reusing each unchanged module's .pyc
+            pyc_root = root.with_name(root.name + "-pyc")
+            entries, tag = compile_entries(
+                entries, pyc_root, work, version=version, generator=generator
             )
-        else:
-            plain.replace(final)
+        final = staging / wheel_filename(version, tag)
+        write_wheel(final, entries, version=version, tag=tag, generator=generator)
         shutil.rmtree(work)
         manifest = {
             "key": key,

@@ -20,9 +20,14 @@ The style's own list number ("1.") is dropped: the Sources list is an `<ol>`.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from collections.abc import Iterable
 from functools import cache
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +53,59 @@ def _style() -> CitationStylesStyle:
     return CitationStylesStyle(str(STYLE), validate=False)
 
 
+_FORMATTED: dict[str, str] = {}
+"""Content key (`formatted_key`) -> formatted text. citeproc-py takes about 15 ms per entry
+and a catalogue's pages share their sources, so each entry is formatted once per process,
+and `load_formatted`/`save_formatted` keep the texts between builds. A value depends on its
+key alone, so it can never be stale."""
+
+
+@cache
+def _fingerprint() -> bytes:
+    """What else decides the text: the style, citeproc-py's version and this module's code."""
+    parts = (STYLE.read_bytes(), version("citeproc-py").encode(), Path(__file__).read_bytes())
+    return b"\0".join(parts)
+
+
+def formatted_key(ref: Reference) -> str:
+    """The content hash of everything `format_reference_text` turns into text."""
+    item = json.dumps(csl_json(ref), sort_keys=True).encode()
+    return hashlib.sha256(_fingerprint() + b"\0" + item).hexdigest()
+
+
 def format_reference_text(ref: Reference) -> str:
     """The reference as plain text in the CSL style, without its list number."""
+    key = formatted_key(ref)
+    if (known := _FORMATTED.get(key)) is not None:
+        return known
     source = CiteProcJSON([csl_json(ref)])
     bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
     # citeproc-py keys its sources in lower case; one reference per call, so no two collide.
     bibliography.register(Citation([CitationItem(ref.key.lower())]))
-    return LIST_NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
+    text = LIST_NUMBER.sub("", str(bibliography.bibliography()[0])).strip()
+    _FORMATTED[key] = text
+    return text
+
+
+def load_formatted(path: Path) -> None:
+    """Read texts a previous build saved (a missing or damaged file is an empty cache)."""
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(saved, dict):
+        _FORMATTED.update({k: v for k, v in saved.items() if isinstance(v, str)})
+
+
+def save_formatted(path: Path, refs: Iterable[Reference]) -> None:
+    """Keep the texts of `refs` (the bibliography: the file does not grow with old entries)
+    that were formatted, for the next build; written whole, then renamed into place."""
+    keys = (formatted_key(ref) for ref in refs)
+    texts = {key: _FORMATTED[key] for key in keys if key in _FORMATTED}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(texts, indent=0, sort_keys=True), encoding="utf-8")
+    partial.replace(path)
 
 
 def format_reference_html(ref: Reference) -> str:
