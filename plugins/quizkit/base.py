@@ -20,7 +20,7 @@ from quizkit.blocks import Block
 from quizkit.numbers import FieldError
 from quizkit.problem import Problem, same_once_normalised
 from quizkit.questions import Question, Raw
-from quizkit.text import keys_in
+from quizkit.text import keys_in, unrendered_citations
 
 Answers = Mapping[str, Raw]
 Values = dict[str, Any]
@@ -193,6 +193,10 @@ class QuizBase:
                 message = f"question id {question.id!r}: use letters, digits, '-' or '_'"
                 problems.append(Problem(message, kinds.QUESTION_ID, question.id))
             problems += question.problems(scored=self.kind == "quiz")
+        for text in self.texts():
+            for marker in unrendered_citations(text or ""):
+                message = f"the citation {marker} would be shown as typed (quiz texts take [@key])"
+                problems.append(Problem(message, kinds.CITATION, marker))
         return problems
 
     def result(self, values: Values) -> list[Block]:

@@ -24,6 +24,8 @@ CORRECT_ANSWER = "correct-answer"
 """A scored question does not say which answer is right."""
 NUMBER_RANGE = "number-range"
 """A number question's min, max, step, default or right answer do not fit together."""
+CITATION = "citation"
+"""A citation marker in a quiz text that the browser would show as typed (`[see @key, p. 5]`)."""
 OTHER = ""
 """Any other mistake (the compiler reports it under a general code)."""
 

@@ -16,6 +16,8 @@ letter, digit or _ first, then letters, digits, _ and single inner punctuation `
 
 _GROUP = re.compile(r"\[(@[^\[\]]+)\]")
 _KEY = re.compile(rf"^@({CITATION_KEY})$")
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
+_CITES_INSIDE = re.compile(r"(?:^|[\s;(])-?@\w")
 
 
 def citation_keys(text: str) -> set[str]:
@@ -46,3 +48,21 @@ def keys_in(texts: Iterable[str]) -> set[str]:
         if text:
             keys |= citation_keys(text)
     return keys
+
+
+def unrendered_citations(text: str) -> list[str]:
+    """Bracketed citation markers the browser would show as typed: quiz texts take only the
+    plain forms `[@key]` and `[@key1; @key2]`, not the article pages' prefixes, locators or
+    `[-@key]` (so the mistake is reported at build time, never shown to a reader).
+
+    >>> unrendered_citations("See [@a; @b], [see @a, p. 5] and [-@b]; mail a@b.org [x].")
+    ['[see @a, p. 5]', '[-@b]']
+    """
+    found = []
+    for group in _BRACKETS.finditer(text):
+        inner = group.group(1)
+        if not _CITES_INSIDE.search(inner):
+            continue
+        if not all(_KEY.match(part.strip()) for part in inner.split(";")):
+            found.append(group.group(0))
+    return found

@@ -87,6 +87,17 @@ def test_sources_come_from_the_bibtex_file_in_order_of_first_citation(fixture_si
     assert not (fixture_site / "references.bib").exists()
 
 
+def test_pandoc_citation_forms_render_and_leave_no_markup(fixture_site: Path) -> None:
+    html = html_of(fixture_site, "heat-exhaustion")
+    assert (
+        'at risk<sup class="citation" id="cite-nhs-heat-4">see <a href="#source-nhs-heat">1</a>'
+        in html
+    )
+    intext = '<span class="citation-intext">National Health Service<sup class="citation"'
+    assert f"Advice from {intext}" in html  # in-text @nhs-heat: the author's name, then the number
+    assert "[see" not in html and "@nhs-heat" not in html
+
+
 def test_faq_jsonld_matches_the_faq_readers_see(fixture_site: Path) -> None:
     html = html_of(fixture_site, "sunburn")
     faq = jsonld(html)[1]

@@ -232,6 +232,27 @@ def test_problems_found_in_containers() -> None:
     assert check.triage_problems() == ["outcome 'a': tier must be one of soon, self-care"]
 
 
+def test_article_only_citation_forms_in_quiz_texts_are_problems() -> None:
+    quiz = Quiz(
+        id="cites",
+        title="Cites",
+        questions=[
+            YesNo("x", "Is rest enough [see @aaos-pfps, p. 2]?", correct=True),
+            YesNo("y", "Is it common [@aaos-pfps; @logan2017]?", correct=True,
+                  explanation="Ask [-@logan2017]; mail team@example.org [today]."),
+        ],
+    )  # fmt: skip
+    problems = quiz.problems()
+    assert problems == [
+        "the citation [see @aaos-pfps, p. 2] would be shown as typed (quiz texts take [@key])",
+        "the citation [-@logan2017] would be shown as typed (quiz texts take [@key])",
+    ]
+    assert [(p.kind, p.subject) for p in problems] == [
+        ("citation", "[see @aaos-pfps, p. 2]"),
+        ("citation", "[-@logan2017]"),
+    ]
+
+
 def test_collect_finds_own_objects_in_order_and_skips_imported(tmp_path) -> None:
     first = types.ModuleType("fake_quizzes_first")
     exec(

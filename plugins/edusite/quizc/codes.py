@@ -38,6 +38,9 @@ TRIAGE = "E427"
 """A self-check breaks the triage rules: a red flag without a tier, an outcome at a tier only a
 red flag may reach, or answers whose result is below a red flag's tier (see quizkit.care)."""
 
+BAD_CITATION = "E428"
+"""A quiz text's citation marker in a form only article pages render (prefix, locator, `-@`)."""
+
 BY_KIND = {
     "quiz-id": BAD_QUIZ_ID,
     "form": BAD_SPEC,
@@ -45,6 +48,7 @@ BY_KIND = {
     "options": BAD_OPTIONS,
     "correct-answer": NO_CORRECT_ANSWER,
     "number-range": BAD_NUMBER_RANGE,
+    "citation": BAD_CITATION,
 }
 """The code of each kind of quizkit `Problem` (`quizkit.problem`); any other kind is AUTHORING."""
 HINTS = {
@@ -55,6 +59,8 @@ HINTS = {
     NO_CORRECT_ANSWER: "Mark the right option with correct=True (or set answer=).",
     BAD_NUMBER_RANGE: "Set min below max, a step above zero that fits the range, and a default "
     "and answer between min and max.",
+    BAD_CITATION: "Write [@key] or [@key1; @key2], and put words such as 'see' or 'p. 5' "
+    "outside the brackets.",
     AUTHORING: "See the quizkit docstrings for what each field expects.",
 }
 """What to do about each kind of authoring problem."""

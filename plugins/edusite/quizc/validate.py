@@ -329,9 +329,11 @@ def _check_authoring(fact: dict[str, Any], site: Site, out: list[ContentProblem]
     code of its kind (`codes.BY_KIND`) at the literal it names."""
     for problem in fact.get("authoring") or []:
         code = codes.BY_KIND.get(problem.get("kind") or "", codes.AUTHORING)
+        inside = code == codes.BAD_CITATION  # a marker is part of a longer text literal
+        nth = int(problem.get("nth") or 1)
         out.append(
             site.problem(
-                site.line_of(problem.get("subject"), int(problem.get("nth") or 1)),
+                site.line_of(problem.get("subject"), nth, contains=inside),
                 code,
                 f"quiz {fact['id']!r}: {problem['message']}",
                 codes.HINTS[code],
