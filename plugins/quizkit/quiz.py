@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,6 +24,14 @@ from typing import ClassVar
 from quizkit import blocks
 from quizkit.base import QuizBase, Values
 from quizkit.blocks import Block
+from quizkit.problem import Problem
+from quizkit.questions import FieldError
+
+VERDICT_WORDS = re.compile(
+    r"^(correct|incorrect|right|wrong|not quite|well done|exactly)\s*[.!,:;]", re.IGNORECASE
+)
+"""Feedback that repeats the verdict the result already prints before it ("Correct." or
+"Not quite."), which would read "Correct. Correct! ..."."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,3 +63,28 @@ class Quiz(QuizBase):
     def texts(self) -> Iterator[str]:
         yield from super().texts()
         yield from (text for text, _ in self.links)
+
+    def problems(self) -> list[Problem]:
+        """As `QuizBase.problems`, plus feedback that repeats the printed verdict."""
+        return super().problems() + self._verdict_problems()
+
+    def _verdict_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        for question in self.questions:
+            for raw in question.raw_choices():
+                try:
+                    value = question.parse(raw)
+                except FieldError:
+                    continue
+                if question.grade(value) is None:
+                    continue
+                first = next((t for t in question.feedback_for(value) if t), question.explanation)
+                verdict = VERDICT_WORDS.match(first.strip())
+                if verdict and not any(p.subject == first for p in problems):
+                    message = (
+                        f"question {question.id!r}: feedback starts with {verdict.group(1)!r}, "
+                        "but the result already prints 'Correct.' or 'Not quite.' before it: "
+                        "start with the reason"
+                    )
+                    problems.append(Problem(message, subject=first))
+        return problems

@@ -253,6 +253,30 @@ def test_article_only_citation_forms_in_quiz_texts_are_problems() -> None:
     ]
 
 
+def test_feedback_that_repeats_the_printed_verdict_is_a_problem() -> None:
+    quiz = Quiz(
+        id="verdicts",
+        title="Verdicts",
+        questions=[
+            SingleChoice("a", "A?", options=[
+                Option("x", "X", correct=True, feedback="Correct! Rest helps."),
+                Option("y", "Y", feedback="Right knee pain is common too."),  # not a verdict
+            ]),
+            YesNo("b", "B?", correct=True, explanation="Wrong: it is the other way round."),
+        ],
+    )  # fmt: skip
+    assert quiz.problems() == [
+        "question 'a': feedback starts with 'Correct', but the result already prints "
+        "'Correct.' or 'Not quite.' before it: start with the reason",
+        "question 'b': feedback starts with 'Wrong', but the result already prints "
+        "'Correct.' or 'Not quite.' before it: start with the reason",
+    ]
+    assert [p.subject for p in quiz.problems()] == [
+        "Correct! Rest helps.",
+        "Wrong: it is the other way round.",
+    ]
+
+
 def test_collect_finds_own_objects_in_order_and_skips_imported(tmp_path) -> None:
     first = types.ModuleType("fake_quizzes_first")
     exec(
