@@ -293,7 +293,7 @@ def test_instant_navigation_under_a_subpath_keeps_one_worker(page: Page, subpath
     assert page.evaluate("window.edusiteQuiz.workersStarted") == 1
     requests = page.all_requests  # type: ignore[attr-defined]
     assert len([u for u in requests if u.endswith("quiz-worker.js")]) == 1
-    assert len([u for u in requests if u.endswith("pyodide.asm.wasm")]) == 1
+    assert len([u for u in requests if u.endswith("pyodide.asm.wasm.gz")]) == 1
     assert all(u.startswith(local + "/runners-knee-guide/") for u in requests if "_edusite" in u)
 
 

@@ -60,6 +60,8 @@ function getHost(config) {
         dist: config.dist,
         sizes: absoluteKeys(config.sizes),
         integrity: absoluteKeys(config.integrity),
+        gzip: Object.fromEntries(Object.entries(config.gzip || {})
+          .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
       },
       onProgress: (progress) => {
         lastProgress = progress;
