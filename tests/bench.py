@@ -178,6 +178,7 @@ def visit(context: BrowserContext, url: str, link: Link, stock: bool, read_ms: i
                 "({intent: bench.intent, submit: bench.intent, result: bench.result})"
             )
         else:
+            page.wait_for_function("() => window.edusiteQuiz !== undefined")
             assert page.evaluate("window.edusiteQuiz.state") == "idle", "quiz started too early"
             times = page.evaluate(OURS_INTENT, [FORM, read_ms])
         tasks = page.evaluate("window.__longTasks")
