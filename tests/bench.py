@@ -160,7 +160,10 @@ OURS_INTENT = """async ([selector, waitMs]) => {
   }).observe(region, { childList: true }));
   const submit = performance.now();
   form.requestSubmit();
-  await shown;
+  await Promise.race([shown, new Promise((_, reject) => setTimeout(() => {
+    const quiz = window.edusiteQuiz;
+    reject(new Error(`no result after 180 s: ${quiz.state} ${quiz.failure}`));
+  }, 180000))]);
   return { intent, submit, result: performance.now() };
 }"""
 
@@ -198,6 +201,7 @@ def visit(context: BrowserContext, url: str, link: Link, stock: bool, read_ms: i
 
 
 def cold(browser: Browser, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
+    print(f"  cold visit{' (reading 3 s)' if read_ms else ''}", flush=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(LONG_TASKS)
     try:
@@ -208,6 +212,7 @@ def cold(browser: Browser, url: str, link: Link, stock: bool, read_ms: int = 0) 
 
 def cached(browser: Browser, url: str, link: Link, stock: bool) -> dict:
     """A second visit in the same profile: the runtime comes from the HTTP cache."""
+    print("  visit, then a second visit from the HTTP cache", flush=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(LONG_TASKS)
     try:
