@@ -4,7 +4,10 @@ Every file gets a URL that changes whenever its bytes change, so a host may cach
 them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
 byte-compiled standard library and the quiz wheel carry content hashes in their names, and
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
-<hash>/`), which keeps the modules' relative imports working. Nothing here imports MkDocs.
+<hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
+the standard library ship only as reproducible gzip copies (`precompress.py`), which the
+worker decodes itself, so a host that compresses nothing still sends few bytes. Nothing here
+imports MkDocs.
 """
 
 from __future__ import annotations
