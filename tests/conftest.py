@@ -1,7 +1,9 @@
-"""Shared fixtures, above all for tests in a real headless Chromium against the real built site.
+"""Shared fixtures, above all for tests in a real headless Chromium against a built site.
 
-The site is built once per test session with `mkdocs build --strict` into a temporary folder
-and served on 127.0.0.1 by a small threaded static server. Chromium is Debian's
+Two sites: the real one (`built_site`, `site_url`) and a second, unrelated fixture site
+(`fixture_site`, `fixture_url`: tests/sites/heat, on which the engine's tests run). Each is
+built once per test session with `mkdocs build --strict` into a temporary folder and served
+on 127.0.0.1 by a small threaded static server. Chromium is Debian's
 (/usr/bin/chromium, installed by `.ci/setup --browser`), driven by Playwright for Python;
 Playwright's own browser download does not work on this project's machines.
 """
@@ -14,7 +16,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -113,18 +115,50 @@ class SiteServer:
         self._httpd.server_close()
 
 
+FIXTURE_CONFIG = ROOT / "tests" / "sites" / "heat" / "mkdocs.yml"
+"""The second, unrelated site (tests/sites/heat/README.md): engine tests that need a quiz, a
+self-check or care boxes use it, so they do not depend on the runner's knee content."""
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_builds(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """`build(config)`: the site of that mkdocs.yml, built strictly once per session."""
+    built: dict[Path, Path] = {}
+
+    def build(config: Path) -> Path:
+        if config not in built:
+            site_dir = tmp_path_factory.mktemp(config.parent.name or "site")
+            build_site(site_dir, config)
+            built[config] = site_dir
+        return built[config]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(site_builds: Callable[[Path], Path]) -> Path:
     """The real site (mkdocs.yml at the repository root), built once per session."""
-    site_dir = tmp_path_factory.mktemp("site")
-    build_site(site_dir)
-    return site_dir
+    return site_builds(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the built site served on 127.0.0.1."""
     server = SiteServer(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(site_builds: Callable[[Path], Path]) -> Path:
+    """The second fixture site (`FIXTURE_CONFIG`), built once per session."""
+    return site_builds(FIXTURE_CONFIG)
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the second fixture site served on 127.0.0.1."""
+    server = SiteServer(fixture_site)
     yield server.url
     server.close()
 
@@ -205,10 +239,10 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def page(context: BrowserContext, site_url: str) -> Page:
+def page(context: BrowserContext) -> Page:
     """A page that records every request (`page.all_requests`) and those to another origin
-    (`page.external_requests`), including requests made by its workers."""
-    site_origin = _origin(site_url)
+    than its first document's (`page.external_requests`), including its workers' requests.
+    It serves any site: a test opens the one it needs (`site_url`, `fixture_url`, ...)."""
     page = context.new_page()
     page.all_requests = []  # type: ignore[attr-defined]
     page.external_requests = []  # type: ignore[attr-defined]
@@ -218,6 +252,7 @@ def page(context: BrowserContext, site_url: str) -> Page:
         if url.startswith(("data:", "blob:", "about:")):
             return
         page.all_requests.append(url)  # type: ignore[attr-defined]
+        site_origin = _origin(page.all_requests[0])  # type: ignore[attr-defined]
         if _origin(url) != site_origin:
             page.external_requests.append(url)  # type: ignore[attr-defined]
 

@@ -15,6 +15,8 @@ WITHOUT_MKDOCS = [
     "edusite.quizc",
     "edusite.structure.article",
     "edusite.structure.bibliography",
+    "edusite.structure.catalog",
+    "edusite.structure.citesyntax",
     "edusite.structure.frontmatter",
     "edusite.structure.page",
     "edusite.structure.references",

@@ -5,11 +5,19 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from quizkit.care import CareSettings
+from quizkit.selfcheck import NOT_A_DIAGNOSIS
+
+DISCLAIMER = (
+    "This site is for education only. It is not medical advice and cannot diagnose you. If you "
+    "are worried about your health, talk to a doctor or another health professional."
+)
 
 
 class EduSiteConfig(Config):
     """Options, grouped by prefix: `bibliography`, `quizzes_*`, `cache*`, `pyodide_*`, `care_*`,
-    and the editorial limits `reading_grade_max` and `review_max_age_years`."""
+    the site's own words (`publisher`, `byline`, `disclaimer`, `selfcheck_closing`) and the
+    editorial limits `reading_grade_max` and `review_max_age_years`. Nothing about one topic
+    is built in: a site sets these in `mkdocs.yml`."""
 
     enabled = opt.Type(bool, default=True)
     """Turn the whole plugin off (for example to time a build without it)."""
@@ -34,14 +42,19 @@ class EduSiteConfig(Config):
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
     """The npm package `pyodide` (pinned in package.json), copied into the built site."""
 
-    disclaimer = opt.Type(
-        str,
-        default=(
-            "This guide is for education only. It is not medical advice and cannot diagnose "
-            "you. If you are worried about your health, talk to a doctor or physical therapist."
-        ),
-    )
+    publisher = opt.Type(str, default="")
+    """Who publishes the site (the JSON-LD `publisher` of every article); empty: `site_name`."""
+
+    byline = opt.Type(str, default="")
+    """The byline of articles whose front matter has none, e.g. "the Example Health editorial
+    team"; empty: "the <publisher> editorial team"."""
+
+    disclaimer = opt.Type(str, default=DISCLAIMER)
     """Text of the medical disclaimer shown on every article."""
+
+    selfcheck_closing = opt.Type(str, default=NOT_A_DIAGNOSIS)
+    """The sentence that ends every self-check result (that it is not a diagnosis, and who
+    can tell); a self-check may give its own as `closing=`."""
 
     reading_grade_max = opt.Type((int, float), default=8.0)
     """Highest Flesch-Kincaid grade an article may read at (E701); 8 suits the general public."""
@@ -61,6 +74,14 @@ class EduSiteConfig(Config):
 
     care_routine_services = opt.Type(str, default=CareSettings.routine_services)
     """Who to see within days, after "See" / "an appointment with", e.g. "a doctor"."""
+
+    def publisher_name(self, site_name: str) -> str:
+        """The publisher's name: `publisher`, else the site's name."""
+        return self.publisher.strip() or site_name
+
+    def default_byline(self, site_name: str) -> str:
+        """The byline of an article that gives none."""
+        return self.byline.strip() or f"the {self.publisher_name(site_name)} editorial team"
 
     def care_settings(self) -> CareSettings:
         """The `care_*` options as the care cards' settings (see `quizkit.care`)."""

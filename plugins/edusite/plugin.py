@@ -32,6 +32,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edusite.checks import preview
+from edusite.checks.nav import check_nav
+from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
@@ -43,6 +45,7 @@ from edusite.runtime.section import QuizSite
 from edusite.security import HEADERS_FILE, headers_file, meta_tag
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import load_bibliography
+from edusite.structure.catalog import Catalog
 from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
 
@@ -90,6 +93,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
         if self.config.enabled:
+            self._check_on_nav(nav, config, files)
             escape_nav_titles(nav.items)  # mkdocs.yml's `nav:` titles are text, like front matter
         return nav
 
@@ -97,6 +101,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return files
         self._security_on_files(files, config)
+        self._article_on_files(files, config)
         return files
 
     def on_page_markdown(
@@ -166,6 +171,13 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
         config.markdown_extensions.extend(article_extensions(self.articles, inline_jsonld=False))
 
+    def _article_on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Every page's front matter, read before any page renders (`/// articles` lists them)."""
+        pages = [(f.src_uri, f.content_bytes.decode("utf-8-sig", "replace"))
+                 for f in files.documentation_pages()]  # fmt: skip
+        docs = self._article_path(Path(config.docs_dir))
+        self.articles.catalog = Catalog.from_pages(pages, docs)
+
     def _article_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
         """Validate the page's front matter and tell the extensions which page they render."""
         text = page.file.content_string.replace("\r\n", "\n")
@@ -196,7 +208,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.article_views[page.file.src_uri] = build_article(
             context.front_matter,
             url=page.canonical_url or "",
-            site_name=config.site_name,
+            publisher=self.config.publisher_name(config.site_name),
+            byline=self.config.default_byline(config.site_name),
             disclaimer=self.config.disclaimer,
             cited=result.cited,
             bibliography=self.articles.bibliography,
@@ -313,6 +326,20 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         )
         self.warnings = preview.WarningCapture(divert=self.serving)
         self.warnings.attach()
+        self.problems.extend(check_settings(*self._config_file(config), self.config))
+
+    def _check_on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        """E525: with an explicit `nav:`, every page meant for the menu must be in it."""
+        if config.nav is not None and config.config_file_path:
+            menu = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+            listed, catalog = [p.file.src_uri for p in nav.pages], self.articles.catalog
+            self.problems.extend(check_nav(*self._config_file(config), menu, listed, catalog))
+
+    def _config_file(self, config: MkDocsConfig) -> tuple[str, str]:
+        """mkdocs.yml's path as editors see it and its text (for problems at its lines)."""
+        path = Path(config.config_file_path or "mkdocs.yml")
+        text = path.read_text("utf-8-sig") if path.is_file() else ""
+        return self._article_path(path), text
 
     def _check_on_page_markdown(self, page: Page) -> None:
         if self.site_checks and page.file.abs_src_path:

@@ -14,8 +14,13 @@ from string import Template
 
 import yaml
 
+from edusite.config import EduSiteConfig
+
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG_MAX = 60
+"""Longest page name: it becomes the address, and keeps the quiz files' lines within the
+100 characters the pull-request check allows (the title never goes into Python files)."""
 
 
 class ScaffoldError(Exception):
@@ -64,9 +69,18 @@ def _mkdocs_settings(project_dir: Path) -> dict:
 
 
 def _site_settings(project_dir: Path) -> tuple[str, str]:
-    """(site name, docs folder) from mkdocs.yml, with MkDocs's defaults if unreadable."""
+    """(the site's default byline, docs folder) from mkdocs.yml, with the defaults of the
+    plugin (`EduSiteConfig.default_byline`) and MkDocs if unreadable."""
     settings = _mkdocs_settings(project_dir)
-    return str(settings.get("site_name", "site")), str(settings.get("docs_dir", "docs"))
+    options: dict = {}
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("edusite"), dict):
+            options = plugin["edusite"]
+    config = EduSiteConfig()
+    config.load_dict({k: options[k] for k in ("publisher", "byline") if k in options})
+    config.validate()
+    byline = config.default_byline(str(settings.get("site_name", "site")))
+    return byline, str(settings.get("docs_dir", "docs"))
 
 
 def nav_hint(article: NewArticle, project_dir: Path) -> str | None:
@@ -83,19 +97,25 @@ def nav_hint(article: NewArticle, project_dir: Path) -> str | None:
 
 def plan(article: NewArticle, project_dir: Path) -> dict[Path, str]:
     """The files to create and their text, or `ScaffoldError` if any name is bad or taken."""
+    if len(article.slug) > SLUG_MAX:
+        raise ScaffoldError(
+            f'"{article.slug}" is too long for a page name: use at most {SLUG_MAX} characters '
+            "(the title can be as long as it needs)"
+        )
     if not SLUG.match(article.slug):
         raise ScaffoldError(
             f'"{article.slug}" is not a valid page name: use lowercase words joined by '
-            "hyphens, e.g. knee-exercises"
+            "hyphens, e.g. healthy-sleep"
         )
-    site_name, docs_dir = _site_settings(project_dir)
+    byline, docs_dir = _site_settings(project_dir)
     title = _title(article)
     values = {
         "slug": article.slug,
+        "docs_dir": docs_dir,
         "title": _yaml_text(title),
         "description": _yaml_text(article.description or f"A plain-language guide: {title}."),
-        # Pages never name a person: the byline is the site's editorial team.
-        "byline": f"the {site_name} editorial team",
+        # Shown in the note: without a `byline:` the page gets the site's (a team, no person).
+        "byline": byline,
         "today": (article.today or dt.date.today()).isoformat(),
         "quiz_id": article.quiz_id,
         "module_name": article.module_name,

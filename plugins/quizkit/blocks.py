@@ -32,6 +32,7 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
     "feedback": ("question_id", "correct", "text"),
     "score": ("correct", "total"),
     "care": ("tier",),
+    "closing": (),
 }
 
 
@@ -108,6 +109,12 @@ def score(correct: int, total: int) -> Block:
 def care(tier: str) -> Block:
     """A care tier's card (`quizkit.care`): the page shows the site's standard wording."""
     return {"type": "care", "tier": tier}
+
+
+def closing() -> Block:
+    """A self-check's closing sentence (it is not a diagnosis...): the page shows the quiz's
+    own `closing`, else the site's `selfcheck_closing` (`mkdocs.yml`)."""
+    return {"type": "closing"}
 
 
 def _item_problems(kind: str, items: object) -> list[str]:

@@ -7,7 +7,9 @@ most urgent of their tiers, whatever else was answered (the other questions are 
 then), and the author's `decide` function is not consulted. Only with no red flag does
 `decide` map the answers to one of the declared `Outcome`s, and an outcome may only name the
 tiers *soon* or *self-care*. Every result starts with the tier's care card, names the answers
-that led there and says it is not a diagnosis.
+that led there and ends with the closing sentence (it is not a diagnosis): a `closing` block,
+which the page fills with the self-check's own `closing`, else the site's sentence
+(`selfcheck_closing` in `mkdocs.yml`, default `NOT_A_DIAGNOSIS`), like the care cards.
 
 >>> from quizkit import YesNo
 >>> check = SelfCheck(
@@ -18,7 +20,7 @@ that led there and says it is not a diagnosis.
 ...     decide=lambda values: Decision("rest"))
 >>> result = check.evaluate({"fever": "yes"})
 >>> result["outcome"], result["tier"], [b["type"] for b in result["blocks"]]
-('red-flag', 'urgent', ['care', 'paragraph', 'list', 'notice'])
+('red-flag', 'urgent', ['care', 'paragraph', 'list', 'closing'])
 >>> check.evaluate({"fever": "no", "sore": "yes"})["tier"]
 'self-care'
 >>> sorted(check.reachable_outcomes(check.combinations()))
@@ -39,9 +41,12 @@ from quizkit.problem import Problem
 from quizkit.questions import YesNo
 
 NOT_A_DIAGNOSIS = (
-    "This check is not a diagnosis. It only helps you learn. Only a doctor or physical "
-    "therapist who examines you can tell what is causing your pain."
+    "This check is not a diagnosis. It only helps you learn. Only a health professional who "
+    "examines you can tell what is causing your symptoms."
 )
+"""The default closing sentence of every self-check result, for any topic; a site sets its
+own (`selfcheck_closing`), a self-check may override both (`closing`)."""
+CLOSING_END = (".", "!", "?")
 RED_FLAG_OUTCOME = "red-flag"
 """The outcome id of every result decided by red flags (no declared outcome may use it)."""
 WHY = "Why you see this result:"
@@ -96,6 +101,8 @@ class SelfCheck(QuizBase):
 
     `questions` are the ordinary questions: the red flags' questions are put before them.
     `red_flag_links` are shown with every red-flag result (e.g. the article's warning signs).
+    `closing` replaces the site's closing sentence for this self-check only (leave it empty to
+    use the site's); it may cite sources like any text.
     """
 
     outcomes: Sequence[Outcome]
@@ -103,6 +110,7 @@ class SelfCheck(QuizBase):
     red_flags: Sequence[RedFlag] = ()
     red_flag_links: Sequence[tuple[str, str]] = ()
     submit_label: str = "See my result"
+    closing: str = ""
     kind: ClassVar[str] = "selfcheck"
 
     def __post_init__(self) -> None:
@@ -117,9 +125,12 @@ class SelfCheck(QuizBase):
 
     def spec(self) -> dict[str, Any]:
         """As `QuizBase.spec`, plus `red_flags`: [{question, tier}] for the browser, which
-        shows a red flag's care card as soon as it is answered "yes", before Python runs."""
+        shows a red flag's care card as soon as it is answered "yes", before Python runs, and
+        `closing`: this self-check's own closing sentence, or None for the site's."""
         spec = super().spec()
         spec["red_flags"] = [{"question": f.id, "tier": f.tier} for f in self.red_flags]
+        own = self.closing.strip() if isinstance(self.closing, str) else ""
+        spec["closing"] = own or None
         return spec
 
     def evaluate(self, answers: Answers) -> dict[str, Any]:
@@ -163,7 +174,7 @@ class SelfCheck(QuizBase):
             out += [blocks.paragraph(WHY), blocks.bullet_list(decision.reasons)]
         if outcome.links:
             out.append(blocks.links(outcome.links))
-        out.append(blocks.notice("info", NOT_A_DIAGNOSIS))
+        out.append(blocks.closing())
         return out
 
     def sample_base(self) -> dict[str, Any]:
@@ -184,7 +195,7 @@ class SelfCheck(QuizBase):
         ]
         if self.red_flag_links:
             out.append(blocks.links(self.red_flag_links))
-        out.append(blocks.notice("info", NOT_A_DIAGNOSIS))
+        out.append(blocks.closing())
         return out
 
     # --- helpers for authors, the compiler and tests ---
@@ -264,7 +275,7 @@ class SelfCheck(QuizBase):
     def routing_problems(self, ordinary: Iterable[Answers], pairs_above: int = 8) -> list[str]:
         """Proof of the triage rules over `flag_sets()` x `ordinary` answer sets: every red
         flag reaches at least its tier, the highest wins, no ordinary answer goes above
-        *soon*, and every result shows its care card and says it is not a diagnosis."""
+        *soon*, and every result shows its care card and ends with the closing sentence."""
         problems: list[str] = []
         bases = [dict(a) for a in ordinary] or [{}]
         for raised in self.flag_sets(pairs_above):
@@ -285,6 +296,8 @@ class SelfCheck(QuizBase):
         for flag in self.red_flags:
             yield flag.reason
         yield from (text for text, _ in self.red_flag_links)
+        if isinstance(self.closing, str) and self.closing:
+            yield self.closing
         for outcome in self.outcomes:
             yield from (outcome.title, outcome.text, *(text for text, _ in outcome.links))
 
@@ -300,7 +313,27 @@ class SelfCheck(QuizBase):
         if RED_FLAG_OUTCOME in ids:
             message = f"the outcome id {RED_FLAG_OUTCOME!r} is kept for red-flag results"
             problems.append(Problem(message, subject=RED_FLAG_OUTCOME))
-        return problems
+        return problems + closing_problems(self.closing)
+
+
+def closing_problems(closing: object) -> list[Problem]:
+    """What is wrong with a self-check's own `closing` sentence ("" means the site's).
+
+    >>> closing_problems("")
+    []
+    >>> [str(p) for p in closing_problems("  ")]
+    ["closing is only spaces: leave it out to use the site's closing sentence"]
+    >>> [str(p) for p in closing_problems("Not a diagnosis")]
+    ['closing must end with . ! or ? (it is printed as a sentence)']
+    """
+    if not isinstance(closing, str):
+        return [Problem(f"closing must be text, not {type(closing).__name__}")]
+    if closing and not closing.strip():
+        return [Problem("closing is only spaces: leave it out to use the site's closing sentence")]
+    if closing.strip() and not closing.strip().endswith(CLOSING_END):
+        message = "closing must end with . ! or ? (it is printed as a sentence)"
+        return [Problem(message, subject=closing)]
+    return []
 
 
 def _said_yes(raw: object) -> bool:
@@ -322,6 +355,6 @@ def _routing_problem(result: Mapping[str, Any], want: str | None, raised: list[s
         return f"answers with no red flag led to the tier {tier!r}, above {ORDINARY_MAX!r}"
     if first.get("type") != "care" or first.get("tier") != tier:
         return "the result does not start with the care card of its tier"
-    if not any(b.get("text") == NOT_A_DIAGNOSIS for b in result["blocks"]):
-        return "the result does not say that it is not a diagnosis"
+    if (result.get("blocks") or [{}])[-1].get("type") != "closing":
+        return "the result does not end with the closing sentence (it is not a diagnosis)"
     return ""

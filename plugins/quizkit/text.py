@@ -9,8 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+CITATION_KEY = r"\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*"
+"""A citation key, by Pandoc's rule (the one definition, also used by the article pages): a
+letter, digit or _ first, then letters, digits, _ and single inner punctuation `:.#$%&-+?<>~/`
+(so the final `.` of `@smith2020.` ends the sentence, not the key)."""
+
 _GROUP = re.compile(r"\[(@[^\[\]]+)\]")
-_KEY = re.compile(r"^@([A-Za-z0-9][\w:.\-]*)$")
+_KEY = re.compile(rf"^@({CITATION_KEY})$")
 
 
 def citation_keys(text: str) -> set[str]:

@@ -18,6 +18,9 @@ BASE = Path(__file__).parent / "base"
 # Top-level `nav:` of the project's mkdocs.yml names the project's own pages: drop it.
 PLUGIN_OPTIONS = "plugin-options.yml"
 """Beside a case's `files/`: extra options for the edusite plugin, one `name: value` a line."""
+MKDOCS_PREPEND = "mkdocs-prepend.yml"
+"""Beside a case's `files/`: top-level settings put first in mkdocs.yml (e.g. a `nav:`), so
+their line numbers do not move when the project's mkdocs.yml changes."""
 _NAV_BLOCK = re.compile(r"^nav:.*?(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -36,15 +39,23 @@ def make_site(dest: Path, overlay: Path | None = None) -> Path:
         options = overlay.parent / PLUGIN_OPTIONS
         if options.exists():
             add_plugin_options(dest / "mkdocs.yml", options.read_text(encoding="utf-8"))
+        prepend = overlay.parent / MKDOCS_PREPEND
+        if prepend.exists():
+            config = dest / "mkdocs.yml"
+            text = prepend.read_text(encoding="utf-8") + config.read_text(encoding="utf-8")
+            config.write_text(text, encoding="utf-8")
     return dest / "mkdocs.yml"
 
 
 def add_plugin_options(config: Path, options: str) -> None:
     """Put `options` (`name: value` lines, e.g. another `bibliography:`) under `- edusite:`
-    in `config`: a case or test changes one option and keeps the project's others."""
+    in `config`: a case or test changes one option and keeps the project's others. An option
+    the project sets already is replaced (its continuation lines too), not given twice."""
     lines = [f"      {line}" for line in options.splitlines() if line]
     text = config.read_text(encoding="utf-8")
     assert "  - edusite:\n" in text, "the project's mkdocs.yml no longer lists `- edusite:`"
+    for name in (line.split(":", 1)[0].strip() for line in lines if ":" in line):
+        text = re.sub(rf"^      {re.escape(name)}:.*\n(?:       .*\n)*", "", text, flags=re.M)
     config.write_text(text.replace("  - edusite:\n", "  - edusite:\n" + "\n".join(lines) + "\n", 1))
 
 

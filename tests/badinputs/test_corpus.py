@@ -5,7 +5,8 @@ check); `cases/<name>/expected.txt` lists every problem that must be reported, e
 printed (`path:line: message [CODE]`, or `WARNING: ...` for strict-mode warnings). Both
 `edusite check` and `mkdocs build --strict` must report exactly those, exit non-zero and
 leave no site behind. A case may also give `cases/<name>/plugin-options.yml`, lines added
-to the edusite plugin's options (e.g. `bibliography: content/references.bib`).
+to the edusite plugin's options (e.g. `bibliography: content/references.bib`), and
+`cases/<name>/mkdocs-prepend.yml`, top-level settings put first in mkdocs.yml (a `nav:`).
 
 To add a case: create `cases/<name>/files/...`, run
 `EDUSITE_UPDATE_EXPECTED=1 uv run pytest tests/badinputs -k <name>` to write its

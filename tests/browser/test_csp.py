@@ -17,17 +17,15 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.test_quizzes import (
-    ARTICLE,
+from tests.browser.quizpage import (
     BOOT_MS,
-    KNOWLEDGE_QUIZ_RIGHT,
     QuestionAnswers,
     answer_by_keyboard,
     form,
-    open_section,
     questions,
     result,
 )
+from tests.browser.test_guide_quizzes import ARTICLE, KNOWLEDGE_QUIZ_RIGHT, open_section
 from tests.conftest import DEPLOYED_URL, route_sitemap_here
 from tests.headers_host import HeadersHost
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.badinputs.sitecopy import make_site, mkdocs_build
-from tests.browser.test_quizzes import BOOT_MS, form, result, wait_ready, wait_wired
+from tests.browser.quizpage import BOOT_MS, form, result, wait_ready, wait_wired
 from tests.conftest import SiteServer
 
 OVERLAY = Path(__file__).parent / "runaway"

@@ -1,9 +1,10 @@
 """Every runtime file fault is announced within 5 s, and Retry works once the fault is gone.
 
-The real built site is served by `FaultServer`, which breaks one file at a time (missing,
-truncated, corrupted, stalled). The time is measured in the browser, from the moment the
-page starts loading the quiz engine (`edusiteQuiz.timings.start`) to the moment the status
-line says the quiz could not start.
+The second fixture site (tests/sites/heat, built once per session) is served by
+`FaultServer`, which breaks one file at a time (missing, truncated, corrupted, stalled); its
+quiz is started and, after Retry, answered. The time is measured in the browser, from the
+moment the page starts loading the quiz engine (`edusiteQuiz.timings.start`) to the moment
+the status line says the quiz could not start.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from tests.browser.faultserver import FaultServer
-from tests.browser.test_quizzes import ARTICLE, BOOT_MS, form, result, wait_ready, wait_wired
+from tests.browser.quizpage import BOOT_MS, form, result, wait_ready, wait_wired
+from tests.browser.test_quizzes import QUIZ, QUIZ_PAGE, answer_quiz_right
 
-QUIZ = "shoe-mileage-check"
 LIMIT_MS = 5000
 STDLIB = "/python_stdlib"
 
@@ -49,25 +50,24 @@ FAILED_AFTER = """sel => {
 
 
 @pytest.fixture
-def faulty(built_site: Path) -> Iterator[FaultServer]:
-    server = FaultServer(built_site)
+def faulty(fixture_site: Path) -> Iterator[FaultServer]:
+    server = FaultServer(fixture_site)
     yield server
     server.close()
 
 
 def start_quiz(page: Page, server: FaultServer) -> None:
-    page.goto(f"{server.url}{ARTICLE}#shoes")
+    page.goto(f"{server.url}{QUIZ_PAGE}#quiz")
     wait_wired(page)
-    page.locator(f"{form(QUIZ)} input[name=distance]").focus()
+    page.locator(f'{form(QUIZ)} input[name="uv"]').first.focus()
 
 
 def answers_after_retry(page: Page, server: FaultServer) -> None:
     server.faults.clear()
     page.locator(f"{form(QUIZ)} .edusite-quiz__retry").click()
     wait_ready(page)
-    page.locator(f"{form(QUIZ)} input[name=distance]").fill("700")
-    page.locator(f"{form(QUIZ)} button[type=submit]").press("Enter")
-    expect(result(page, QUIZ)).to_contain_text("Replace them now", timeout=BOOT_MS)
+    answer_quiz_right(page)
+    expect(result(page, QUIZ)).to_contain_text("You got 4 of 4 right.", timeout=BOOT_MS)
 
 
 @pytest.mark.parametrize(("fragment", "mode", "code"), FAULTS, ids=lambda v: str(v).strip("/."))
@@ -118,7 +118,7 @@ def test_wasm_that_does_not_compile_is_announced(page: Page, faulty: FaultServer
         html = re.sub(r'"[^"]*pyodide\.asm\.wasm\.gz": "sha256-[^"]*", ', "", response.text())
         route.fulfill(response=response, body=html)
 
-    page.route(f"**/{ARTICLE}", without_wasm_digest)
+    page.route(f"**/{QUIZ_PAGE}", without_wasm_digest)
     faulty.faults["pyodide.asm.wasm"] = "corrupt"
     start_quiz(page, faulty)
     elapsed = page.wait_for_function(

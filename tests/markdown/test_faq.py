@@ -103,21 +103,6 @@ def test_only_one_faq_block_per_page(render) -> None:
     assert out.problems == ["6 E303 a page can have only one FAQ block"]
 
 
-def test_a_misspelled_block_is_reported_not_rendered_as_text_silently(render) -> None:
-    out = render("Intro.\n\n/// fqa\n### Q?\nA.\n///\n")
-    assert "3 E310 the block `/// fqa` was not recognised" in out.problems
-
-
-def test_a_block_with_an_unknown_option_is_reported(render) -> None:
-    out = render("Intro.\n\n/// faq | Title\n### Q?\nA.\n///\n")
-    assert out.problems[0] == "3 E310 the block `/// faq | Title` was not recognised"
-
-
-def test_slashes_in_code_are_not_a_leftover_block(render) -> None:
-    out = render("```\n/// faq\n```\n\nA path `///x`.\n")
-    assert out.problems == []
-
-
 def test_without_inline_jsonld_the_block_leaves_it_to_the_page_head(bibliography) -> None:
     # The MkDocs plugin puts the JSON-LD in the head: a <script> in the content is re-created
     # without its type by Material's instant navigation and runs as JavaScript.

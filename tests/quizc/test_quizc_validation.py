@@ -79,7 +79,7 @@ EXPECTED = [
         18,
         "E423",
         "evaluate() of 'bad-result': unknown block type 'banner'; use one of heading, "
-        "paragraph, notice, list, links, table, chart, feedback, score, care "
+        "paragraph, notice, list, links, table, chart, feedback, score, care, closing "
         "(answers {'ok': 'yes'})",
     ),
 ]

@@ -20,6 +20,7 @@ def test_builders_make_valid_json_blocks() -> None:
         blocks.feedback("q1", None, "F"),
         blocks.score(3, 4),
         blocks.care("urgent"),
+        blocks.closing(),
     ]
     assert {b["type"] for b in made} == set(blocks.BLOCK_KEYS)
     for block in made:

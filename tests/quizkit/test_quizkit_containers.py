@@ -51,7 +51,7 @@ def make_quiz() -> Quiz:
     )
 
 
-def make_check() -> SelfCheck:
+def make_check(**extra: object) -> SelfCheck:
     def decide(values):
         return Decision("fits" if values["where"] == "front" else "other", ["It hurts."])
 
@@ -68,6 +68,7 @@ def make_check() -> SelfCheck:
             Outcome("other", "Other", "See someone.", tier="soon"),
         ],
         decide=decide,
+        **extra,
     )
 
 
@@ -89,7 +90,7 @@ def make_tool() -> Tool:
 def test_spec_and_every_sample_follow_the_contract(factory) -> None:
     obj = factory()
     spec = obj.spec()
-    assert set(spec) == SPEC_KEYS | ({"red_flags"} if obj.kind == "selfcheck" else set())
+    assert set(spec) == SPEC_KEYS | ({"red_flags", "closing"} if obj.kind == "selfcheck" else set())
     assert spec["kind"] == obj.kind
     assert json.loads(json.dumps(spec)) == spec
     assert obj.problems() == []
@@ -124,7 +125,7 @@ def test_selfcheck_outcome_reasons_and_disclaimer() -> None:
     assert result["blocks"][0] == {"type": "care", "tier": "urgent"}
     assert {"type": "list", "items": ["You have a fever."]} in result["blocks"]
     assert {"type": "links", "items": [{"text": "Doctor", "href": "#doctor"}]} in result["blocks"]
-    assert result["blocks"][-1] == {"type": "notice", "level": "info", "text": NOT_A_DIAGNOSIS}
+    assert result["blocks"][-1] == {"type": "closing"}  # the page fills in the sentence
     ordinary = check.evaluate({"fever": "no", "where": "back"})
     assert (ordinary["outcome"], ordinary["tier"]) == ("other", "soon")
     assert ordinary["blocks"][:2] == [
@@ -255,3 +256,27 @@ def test_non_text_answers_are_read_as_text() -> None:
     """A caller passing numbers or tuples (not FormData strings) still gets a result."""
     assert make_tool().evaluate({"a": 3, "b": 5.5})["ok"] is True
     assert make_quiz().evaluate({"where": "front", "when": ("stairs",), "tape": "no"})["ok"]
+
+
+def test_a_self_check_may_close_with_its_own_sentence() -> None:
+    assert make_check().spec()["closing"] is None  # the site's sentence
+    own = make_check(closing="Your pharmacist can help too [@willy2016].")
+    assert own.spec()["closing"] == "Your pharmacist can help too [@willy2016]."
+    assert "willy2016" in own.cited_keys()
+    assert own.evaluate({"fever": "no", "where": "back"})["blocks"][-1] == blocks.closing()
+    assert own.problems() == []
+    assert NOT_A_DIAGNOSIS.endswith(".") and "knee" not in NOT_A_DIAGNOSIS
+
+
+@pytest.mark.parametrize(
+    ("closing", "message"),
+    [
+        ("   ", "closing is only spaces: leave it out to use the site's closing sentence"),
+        ("Ask a nurse", "closing must end with . ! or ? (it is printed as a sentence)"),
+        (42, "closing must be text, not int"),
+    ],
+)
+def test_a_bad_closing_sentence_is_an_authoring_mistake(closing: object, message: str) -> None:
+    check = make_check(closing=closing)
+    assert message in check.problems()
+    assert check.spec()["closing"] in (None, closing)  # the spec is still JSON-able text

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from quizkit import NOT_A_DIAGNOSIS, blocks, care
+from quizkit import blocks, care
 
 from quizzes.runners_knee import self_check as sc
 
@@ -48,7 +48,7 @@ def expect_red_flag_result(result: dict, raised: list[sc.RedFlag]) -> None:
     assert all(care.rank(result["tier"]) >= care.rank(f.tier) for f in raised)
     assert result["blocks"][0] == blocks.care(want)
     assert {"type": "list", "items": [f.reason for f in raised]} in result["blocks"]
-    assert result["blocks"][-1]["text"] == NOT_A_DIAGNOSIS
+    assert result["blocks"][-1] == blocks.closing()
 
 
 def test_red_flags_are_asked_first_most_urgent_first() -> None:
@@ -112,7 +112,7 @@ def test_no_ordinary_answer_goes_above_soon_and_each_is_explained() -> None:
         assert result["ok"] is True
         assert care.rank(result["tier"]) <= care.rank(care.SOON), answers
         assert result["blocks"][0] == blocks.care(result["tier"])
-        assert result["blocks"][-1] == blocks.notice("info", NOT_A_DIAGNOSIS)
+        assert result["blocks"][-1] == blocks.closing()
         reasons = [b for b in result["blocks"] if b["type"] == "list"]
         assert reasons and reasons[0]["items"]
         seen.add(result["outcome"])

@@ -180,10 +180,29 @@ def test_a_self_checks_red_flags_come_first_with_their_tier_and_every_care_card(
         "km",
     ]
     templates = el.find("template")
-    assert [a["data-care-tier"] for a in templates] == list(TIER_IDS)
+    assert [a["data-care-tier"] for a in templates if "data-care-tier" in a] == list(TIER_IDS)
     assert "Call 112 or go to A&amp;E now" in html
     assert html.count('class="edusite-quiz__care"') == 1  # under the one red flag
     assert el.find("ol", start="2")  # the numbering goes on after the warning signs
+
+
+def closing_text(html: str) -> str:
+    start = html.index('<template class="edusite-quiz__closing-template">')
+    return html[html.index(">", start) + 1 : html.index("</template>", start)]
+
+
+def test_a_self_check_carries_the_sites_closing_sentence_unless_it_has_its_own() -> None:
+    from quizkit import NOT_A_DIAGNOSIS
+
+    assert closing_text(render_quiz_form(SPEC)) == NOT_A_DIAGNOSIS  # quizkit's default
+    site = "Only a vet who examines your dog can tell what is wrong & why."
+    assert closing_text(render_quiz_form(SPEC, closing=site)) == (
+        "Only a vet who examines your dog can tell what is wrong &amp; why."
+    )
+    own = {**SPEC, "closing": "Ask your pharmacist <today>."}
+    assert closing_text(render_quiz_form(own, closing=site)) == "Ask your pharmacist &lt;today&gt;."
+    html, _, _ = convert("::: quiz demo-check\n", closing=site)
+    assert "Only a vet who examines your dog" in html
 
 
 def test_quizzes_and_tools_carry_no_care_cards() -> None:

@@ -10,6 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
 from edusite.security import HEADERS_FILE, content_security_policy, headers_file, meta_tag
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -51,8 +52,14 @@ def test_built_site_delivers_the_policy_both_ways(built_site: Path) -> None:
         assert html.index("<meta charset") < 1024, f"{page}: charset beyond the first 1024 bytes"
 
 
-def test_built_pages_hold_no_inline_script_or_style(built_site: Path) -> None:
-    for page in html_pages(built_site):
+@pytest.mark.parametrize("site", ["built_site", "fixture_site"])
+def test_built_pages_hold_no_inline_script_or_style(
+    site: str, request: pytest.FixtureRequest
+) -> None:
+    """On the real site and on the second fixture site (tests/sites/heat): the templates,
+    quiz forms and care cards hold no inline code whatever the content."""
+    built: Path = request.getfixturevalue(site)
+    for page in html_pages(built):
         html = page.read_text(encoding="utf-8")
         for attributes in SCRIPT_TAG.findall(html):
             if "src=" in attributes:

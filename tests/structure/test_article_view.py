@@ -54,7 +54,8 @@ def view(**extra: object):
     return build_article(
         matter(**extra),
         url="https://example.org/guide/knee/",
-        site_name="Knee Guide",
+        publisher="Knee Guide",
+        byline="the Site Default editorial team",
         disclaimer="Not advice.",
         cited=["web", "a2019"],
         bibliography=BIB,
@@ -88,6 +89,13 @@ def test_medical_web_page_jsonld() -> None:
     assert data["about"] == {"@type": "Thing", "name": "Knees & </script>"}
 
 
+def test_an_article_without_a_byline_gets_the_sites() -> None:
+    article = view(byline="")
+    assert article.byline == "the Site Default editorial team"
+    data = json.loads(article.jsonld)
+    assert data["author"] == {"@type": "Organization", "name": "Site Default editorial team"}
+
+
 def test_about_names_the_medical_condition() -> None:
     data = json.loads(view(about="Patellofemoral pain syndrome").jsonld)
     assert data["about"] == {"@type": "MedicalCondition", "name": "Patellofemoral pain syndrome"}
@@ -96,4 +104,6 @@ def test_about_names_the_medical_condition() -> None:
 def test_jsonld_is_safe_inside_a_script_element() -> None:
     text = view().jsonld
     assert "</script>" not in text and "<" not in text and "&" not in text
-    assert json.loads(script_json({"x": "<&>"})) == {"x": "<&>"}
+    assert json.loads(script_json({"x": "<&>'"})) == {"x": "<&>'"}
+    # Jinja's rule, so the page's two JSON-in-HTML outputs escape alike; non-ASCII stays.
+    assert script_json({"x": "Ménière's <b>"}) == '{"x": "Ménière\\u0027s \\u003cb\\u003e"}'

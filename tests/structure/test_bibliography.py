@@ -69,7 +69,8 @@ def test_entries_keep_file_order_and_their_line() -> None:
         ({"DOI": "https://doi.org/10.1/x"}, "the DOI `https://doi.org/10.1/x` is not of the form"),
         ({"DOI": "11.1136/x"}, "is not of the form 10.xxxx/..."),
         ({"type": "journal"}, "`type` must be one of"),
-        ({"id": "has space"}, "`id` must be a key"),
+        ({"id": "has space"}, "`id` must be a citation key"),
+        ({"id": "trailing-"}, "`id` must be a citation key"),
     ],
 )
 def test_a_bad_entry_is_reported_at_its_line(change: dict, expected: str) -> None:

@@ -56,14 +56,23 @@ def test_a_page_without_front_matter_is_a_plain_page() -> None:
     assert parse("# Just a page\n") == ({}, [])
 
 
-@pytest.mark.parametrize("removed", ["description", "byline", "tags"])
-def test_an_article_needs_every_article_field(removed: str) -> None:
+def without(field: str) -> str:
     lines = ARTICLE.splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if line.startswith(removed + ":"))
+    start = next(i for i, line in enumerate(lines) if line.startswith(field + ":"))
     end = start + 1
     while end < len(lines) and lines[end].startswith("  "):
         end += 1
-    _, problems = parse("".join(lines[:start] + lines[end:]))
+    return "".join(lines[:start] + lines[end:])
+
+
+def test_an_article_may_leave_out_its_byline_for_the_sites() -> None:
+    fields, problems = parse(without("byline"))
+    assert problems == [] and "byline" not in fields
+
+
+@pytest.mark.parametrize("removed", ["description", "summary", "reviewed", "tags"])
+def test_an_article_needs_every_article_field(removed: str) -> None:
+    _, problems = parse(without(removed))
     assert problems == [f"1 E107 an article needs the front matter field `{removed}`"]
 
 
@@ -135,3 +144,14 @@ def test_problem_text_shows_the_source_line_and_a_hint() -> None:
 def test_citations_in_front_matter_are_reported() -> None:
     _, problems = parse(ARTICLE.replace("  - It is common.", "  - It is common [@a2019]."))
     assert problems == ["6 E109 `summary` cannot cite sources"]
+
+
+def test_every_pandoc_citation_form_in_front_matter_is_reported() -> None:
+    for cite in ("[see @a2019, p. 5]", "[-@a2019]", "[@a2019; @b2020]"):
+        _, problems = parse(ARTICLE.replace("  - It is common.", f"  - It is common {cite}."))
+        assert problems == ["6 E109 `summary` cannot cite sources"], cite
+
+
+def test_an_e_mail_address_in_front_matter_is_not_a_citation() -> None:
+    _, problems = parse(ARTICLE.replace("  - It is common.", "  - Ask [help@example.org]."))
+    assert problems == []

@@ -158,3 +158,18 @@ def test_every_problem_code_in_the_code_is_explained_in_the_guide() -> None:
     codes = set(re.findall(r"[\"\[]([EW]\d{3})[\"\]]", source))
     listed = set(re.findall(r"^\| ([EW]\d{3}) \|", GUIDE.read_text("utf-8"), re.MULTILINE))
     assert codes - listed == set(), "add these codes to the table in CONTRIBUTING.md"
+
+
+def test_what_the_guide_says_a_result_prints_is_what_it_prints() -> None:
+    """The guide quotes the words a result already has, so feedback does not repeat them."""
+    from quizkit.base import FIX_ANSWERS
+    from quizkit.selfcheck import NOT_A_DIAGNOSIS, WHY
+
+    guide = " ".join(GUIDE.read_text("utf-8").split())
+    render = (ROOT / "plugins/edusite/runtime/render.js").read_text("utf-8")
+    for words in (FIX_ANSWERS, WHY, NOT_A_DIAGNOSIS):
+        assert words in guide
+    for words in ('"Correct. "', '"Not quite. "', "`Question ${number}: `", "You got ${"):
+        assert words in render
+    assert '"Correct."' in guide and '"Not quite."' in guide and '"Question 2:"' in guide
+    assert '"You got 3 of 4 right."' in guide

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from edusite.scaffold import NewArticle, ScaffoldError, nav_hint, plan
-from edusite.structure.frontmatter import ARTICLE_FIELDS
+from edusite.scaffold import SLUG_MAX, NewArticle, ScaffoldError, nav_hint, plan
+from edusite.structure.frontmatter import REQUIRED_ARTICLE_FIELDS
 
-from tests.badinputs.sitecopy import edusite_check, make_site, mkdocs_build, run
+from tests.badinputs.sitecopy import ROOT, edusite_check, make_site, mkdocs_build, run
 
 
 @pytest.fixture
@@ -47,13 +47,39 @@ def test_every_front_matter_field_is_explained(site: Path) -> None:
         site / "content" / "knee-exercises.md"
     ]
     block, fields = front_matter(text)
-    assert set(ARTICLE_FIELDS) <= fields.keys()
+    assert set(REQUIRED_ARTICLE_FIELDS) <= fields.keys()
     assert fields["reviewed"] == dt.date(2026, 11, 25)
-    assert fields["byline"] == "the Runner's Knee Guide editorial team"
+    # No byline of its own: the note names the site's default, which the page shows.
+    assert "byline" not in fields
+    assert '"the Runner\'s Knee Guide editorial team" (`byline` in' in block
     lines = block.splitlines()
     for number, line in enumerate(lines):
         if re.match(r"^[a-z]+:", line):
             assert lines[number - 1].startswith("#"), f"no note above {line!r}"
+
+
+def test_the_note_names_this_sites_byline(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Shin Guide\nplugins:\n  - edusite:\n      publisher: Example Health\n"
+    )
+    text = plan(NewArticle("shins"), tmp_path)[tmp_path / "docs" / "shins.md"]
+    assert '"the Example Health editorial team"' in text
+    assert "Runner" not in text and "knee" not in text
+
+
+def test_the_new_files_pass_the_formatting_the_pull_request_check_enforces(site: Path) -> None:
+    """ruff's lint and format check run on every pull request (tests/test_code_style.py)."""
+    longest = "a-very-long-page-name-for-a-test-of-line-lengths-and-more-wo"
+    assert len(longest) == SLUG_MAX
+    title = 'What to do when your "shin" hurts after running on hard roads for many weeks on end'
+    files = plan(NewArticle(longest, title=title, with_quiz=True), site)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    quizzes = [str(path) for path in files if path.suffix == ".py"]
+    for arguments in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
+        result = run(["ruff", *arguments, "--config", str(ROOT / "pyproject.toml"), *quizzes], site)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_titles_with_quotes_stay_valid_yaml(site: Path) -> None:
@@ -69,6 +95,8 @@ def test_refuses_to_overwrite_or_to_take_a_bad_name(site: Path) -> None:
         plan(NewArticle("guide"), site)
     with pytest.raises(ScaffoldError, match='"Knee_Exercises" is not a valid page name'):
         plan(NewArticle("Knee_Exercises"), site)
+    with pytest.raises(ScaffoldError, match="too long for a page name: use at most 60"):
+        plan(NewArticle("a" * 61), site)
     refused = run(["edusite.cli", "new", "guide"], site)
     assert refused.returncode == 1
     assert "edusite new: not overwriting" in refused.stderr

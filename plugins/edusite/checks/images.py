@@ -51,8 +51,8 @@ def check_images(doc: SourceDoc, docs_dir: Path) -> list[ContentProblem]:
                     line,
                     "E511",
                     f"image has no alt text: {ref.target or '(no file)'}",
-                    "Describe the image in the square brackets, e.g. "
-                    "![Front view of a knee with the kneecap marked](images/knee.svg).",
+                    "Describe the image in the square brackets: what a reader should see in "
+                    "it, e.g. ![A bridge exercise, seen from the side](images/bridge.svg).",
                     source,
                 )
             )

@@ -19,13 +19,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from edusite.checks.source import mask
+from edusite.structure.citesyntax import strip_citations
 
 MIN_WORDS = 3
 """Fewer words than this, even with a full stop, is a label rather than a sentence."""
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?")
 _LINK = re.compile(r"\[(?P<text>[^\]@][^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_CITATION = re.compile(r"\s*\[@[^\]]+\]")
 _ATTR_LIST = re.compile(r"\{[:#. ][^}]*\}")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
@@ -57,7 +57,7 @@ class Sentence:
 def _clean_inline(line: str) -> str:
     """The words a reader sees on one line: markup, citations and tags taken out."""
     line = _IMAGE.sub(" ", line)
-    line = _CITATION.sub("", line)
+    line = strip_citations(line)
     line = _LINK.sub(lambda m: m["text"], line)
     line = _ATTR_LIST.sub(" ", line)
     line = _TAG.sub(" ", line)

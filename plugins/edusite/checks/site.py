@@ -16,6 +16,7 @@ from pathlib import Path
 
 from edusite.checks import check_source
 from edusite.checks.empty import check_not_empty
+from edusite.checks.leftovers import check_leftovers
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
 from edusite.checks.readability import Reading, check_reading_grade, measure
@@ -91,10 +92,12 @@ class SiteChecks:
 
     def rendered(self, src_uri: str, url: str, html: str) -> list[ContentProblem]:
         """Record the anchors of a page's final HTML (for links from any page); E110 when it
-        has no text for the reader."""
+        has no text for the reader; markup shown to the reader as text (E310, E320-E322)."""
         self.index.add_page(src_uri, url, html)
         page = self._pages.get(src_uri)
-        return check_not_empty(page.doc, html) if page else []
+        if page is None:
+            return []
+        return [*check_not_empty(page.doc, html), *check_leftovers(page.doc, html)]
 
     def finish(
         self,

@@ -1,4 +1,5 @@
-"""Python-Markdown extensions, each usable without MkDocs: citations, FAQ blocks, quiz embeds.
+"""Python-Markdown extensions, each usable without MkDocs: citations, FAQ blocks, care boxes,
+article lists, quiz embeds.
 
 `article_extensions()` builds the citation and FAQ extensions around one shared
 `RenderSession`; `render_page()` renders a page's Markdown with them outside a site build
@@ -13,6 +14,7 @@ from typing import Any
 import markdown
 from markdown import Extension
 
+from edusite.markdown.articles import ArticlesExtension
 from edusite.markdown.care import CareExtension
 from edusite.markdown.citations import CitationsExtension
 from edusite.markdown.faq import FaqExtension
@@ -21,6 +23,7 @@ from edusite.structure.frontmatter import parse_front_matter, split_front_matter
 from edusite.structure.page import PageContext, RenderSession
 
 __all__ = [
+    "ArticlesExtension",
     "CareExtension",
     "CitationsExtension",
     "FaqExtension",
@@ -30,13 +33,15 @@ __all__ = [
 
 
 def article_extensions(session: RenderSession, *, inline_jsonld: bool = True) -> list[Extension]:
-    """The citation, FAQ and care-box extensions, sharing `session` (bibliography, problems,
-    care settings, page), and the external-link marker. `inline_jsonld=False`: the FAQ block
-    leaves its JSON-LD to the caller (the plugin puts it in the page head)."""
+    """The citation, FAQ, care-box and article-list extensions, sharing `session`
+    (bibliography, problems, care settings, articles, page), and the external-link marker.
+    `inline_jsonld=False`: the FAQ block leaves its JSON-LD to the caller (the plugin puts it
+    in the page head)."""
     return [
         CitationsExtension(session=session),
         FaqExtension(session=session, inline_jsonld=inline_jsonld),
         CareExtension(session=session),
+        ArticlesExtension(session=session),
         ExternalLinksExtension(),
     ]
 

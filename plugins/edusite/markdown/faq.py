@@ -9,19 +9,17 @@ inline after the questions; the MkDocs plugin sets `inline_jsonld=False` and put
 page head instead (`session.result.faq`), because Material's instant navigation re-creates
 `<script>` elements found in the content without their `type` and would run the JSON as
 JavaScript (a SyntaxError on every navigation). A pymdownx block with a misspelled
-name or option silently renders as a paragraph starting with `///`; the guard at the end
-reports any such leftover with its line.
+name or option silently renders as a paragraph starting with `///`: the page check
+`checks/leftovers.py` reports it (E310).
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from html import unescape
 from typing import Any
 
 from markdown import Markdown
-from markdown.postprocessors import Postprocessor
 from pymdownx.blocks import BlocksExtension, BlocksProcessor
 from pymdownx.blocks.block import Block
 
@@ -32,12 +30,10 @@ from edusite.structure.page import FaqEntry, RenderSession
 HEADING = "Frequently asked questions"
 SKIP_IN_ANSWERS = ("citation", "citation-sep")
 OPENING = re.compile(r"^ {0,3}/{3,}\s*faq\b")
-LEFTOVER = re.compile(r"<p>(/{3,}[^\n<]*)")
 
 CODE_NO_ANSWER = "E301"
 CODE_NO_QUESTION = "E302"
 CODE_TWO_BLOCKS = "E303"
-CODE_LEFTOVER = "E310"
 
 
 class FaqBlock(Block):
@@ -163,32 +159,8 @@ def faq_jsonld(entries: list[FaqEntry]) -> str:
     return script_json(data)
 
 
-class LeftoverGuard(Postprocessor):
-    """Reports a `///` block that Python-Markdown left as a plain paragraph."""
-
-    def __init__(self, md: Markdown, session: RenderSession) -> None:
-        super().__init__(md)
-        self.session = session
-
-    def run(self, text: str) -> str:
-        page = self.session.page
-        for match in LEFTOVER.finditer(text):
-            leftover = unescape(match.group(1)).strip()
-            line = page.find_line(r"^\s*" + re.escape(leftover))
-            self.session.problems.add(
-                page.path,
-                line,
-                CODE_LEFTOVER,
-                f"the block `{leftover}` was not recognised",
-                "check the block's name and options (a misspelling makes it plain text), "
-                "and close it with a `///` line",
-                page.line_text(line),
-            )
-        return text
-
-
 class FaqExtension(BlocksExtension):
-    """The `/// faq` block and the leftover-`///` guard; share `session` with the citations.
+    """The `/// faq` block; share `session` with the citations.
 
     `inline_jsonld` (default True): write the FAQPage JSON-LD inside the block; False when
     the caller puts `faq_jsonld(session.result.faq)` in the page head itself."""
@@ -207,7 +179,6 @@ class FaqExtension(BlocksExtension):
             FaqBlock,
             {"session": self.session, "inline_jsonld": bool(self.getConfig("inline_jsonld"))},
         )
-        md.postprocessors.register(LeftoverGuard(md, self.session), "edusite_leftover", 5)
 
 
 def makeExtension(**kwargs: Any) -> FaqExtension:

@@ -22,6 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 from quizkit.base import QUIZ_ID
 from quizkit.care import CareSettings, cards
+from quizkit.selfcheck import NOT_A_DIAGNOSIS
 
 from edusite.errors import Problems
 from edusite.markdown.care import card_html
@@ -29,7 +30,9 @@ from edusite.markdown.care import card_html
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
 
-DIRECTIVE = re.compile(r"^(?P<indent>\s*):::\s*quiz\b(?P<rest>.*)$")
+NAME = "quiz"
+"""The directive's name: `::: quiz <id>`."""
+DIRECTIVE = re.compile(rf"^(?P<indent>\s*):::\s*{NAME}\b(?P<rest>.*)$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 CODE_UNKNOWN = "E401"
@@ -58,12 +61,15 @@ def render_quiz_form(
     env: jinja2.Environment | None = None,
     runtime: Mapping[str, Any] | None = None,
     care: CareSettings | None = None,
+    closing: str = NOT_A_DIAGNOSIS,
 ) -> str:
     """The HTML form for one quiz spec; `runtime` (URLs for the browser) is embedded as JSON.
 
     A self-check's red-flag questions are listed first, each marked with its care tier, and
     the form carries every tier's care card (with the site's `care` settings) as a
-    `<template>`, so the browser can show a red flag's advice before Python has loaded.
+    `<template>`, so the browser can show a red flag's advice before Python has loaded; and
+    its closing sentence (the spec's own `closing`, else the site's `closing`), which the
+    browser shows where a result has its `closing` block.
     """
     template = (env or template_environment()).get_template(TEMPLATE_NAME)
     quiz = {"kind": "quiz", "intro": "", "submit_label": "", **spec}
@@ -81,6 +87,7 @@ def render_quiz_form(
         red_flags=[q for q in questions if q["red_flag"]],
         ordinary=[q for q in questions if not q["red_flag"]],
         care_cards=care_cards,
+        closing=(spec.get("closing") or closing) if quiz["kind"] == "selfcheck" else "",
         runtime=runtime,
     ).strip()
 
@@ -155,16 +162,19 @@ class QuizEmbedExtension(Extension):
         overrides_dir: str | Path | None = None,
         runtime: Mapping[str, Any] | None = None,
         care: CareSettings | None = None,
+        closing: str = NOT_A_DIAGNOSIS,
     ) -> None:
         """`specs`: quiz id -> spec(), None while unknown (a failed compile: embeds are then
         skipped silently, the compiler's problems explain); `runtime`: browser URLs;
-        `care`: the site's emergency number and services for self-checks' care cards."""
+        `care`: the site's emergency number and services for self-checks' care cards;
+        `closing`: the site's closing sentence of self-check results."""
         super().__init__()
         self.specs: Mapping[str, Mapping[str, Any]] | None = specs
         self.problems = problems if problems is not None else Problems()
         self.env = template_environment(overrides_dir or None)
         self.runtime = runtime
         self.care = care
+        self.closing = closing
         self.page_path = "<markdown>"
         self.line_offset = 0
         self.embedded: list[str] = []
@@ -190,7 +200,7 @@ class QuizEmbedExtension(Extension):
                 self.page_path,
                 line,
                 CODE_MALFORMED,
-                "a quiz embed needs exactly one quiz id, like `::: quiz runners-knee-quiz`",
+                "a quiz embed needs exactly one quiz id, like `::: quiz first-aid-quiz`",
                 hint="write the directive on its own line: three colons, `quiz`, then the id",
                 source_line=source,
             )
@@ -222,7 +232,7 @@ class QuizEmbedExtension(Extension):
             return ""
         seen.add(quiz_id)
         self.embedded.append(quiz_id)
-        return render_quiz_form(spec, self.env, self.runtime, self.care)
+        return render_quiz_form(spec, self.env, self.runtime, self.care, self.closing)
 
 
 def makeExtension(**kwargs: Any) -> QuizEmbedExtension:

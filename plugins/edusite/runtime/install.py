@@ -29,6 +29,7 @@ RUNTIME_DIR = Path(__file__).resolve().parent
 ASSET_FILES = (
     "quiz-client.js",
     "quiz-page.js",
+    "engine.js",
     "quiz-worker.js",
     "fetch-guard.js",
     "worker-host.js",

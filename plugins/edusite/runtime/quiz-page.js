@@ -1,15 +1,16 @@
 // The quiz page logic (main thread), loaded by quiz-client.js only on pages with a quiz: it
-// wires every `form.edusite-quiz`, starts the one quiz worker lazily (a quiz near the
-// viewport, or the reader's first interaction with it), shows loading progress, sends
-// answers to the worker and shows the result.
+// wires every `form.edusite-quiz`, starts the one quiz engine lazily (a quiz near the
+// viewport, or the reader's first interaction with it), draws its status on every quiz,
+// sends answers and shows the result. The engine's states and words are in engine.js.
 //
 // Module state below lives as long as the document: with Material's instant navigation this
-// module is evaluated once per visit, so `host` is the single worker across pages.
+// module is evaluated once per visit, so `engine` (and its worker) serves every page.
 //
 // This file lives at `_edusite/assets/<hash>/`; the runtime JSON on each quiz form
 // (`data-edusite-runtime`) holds paths relative to the site root, resolved against this
 // file's own URL so the site works under any subpath.
 
+import { QuizEngine } from "./engine.js";
 import { WorkerHost } from "./worker-host.js";
 import { renderResult } from "./render.js";
 import { showRedFlagCare } from "./care.js";
@@ -22,13 +23,9 @@ import {
 const SITE_ROOT = new URL("../../../", import.meta.url);
 const LOOKAHEAD = "600px 0px";
 
-let host = null; // the one WorkerHost for the visit (survives instant navigation)
-let state = "idle"; // idle | loading | ready | failed
-let failure = null; // the code of the last start-up fault, for the message and the tests
-let lastProgress = { phase: "runtime", loaded: 0, total: 0 };
 let observer = null;
 let activeForm = null; // the form the reader last used: only its status line is announced
-const timings = { start: null, ready: null }; // performance.now() of the last boot
+let runtime = null; // the runtime JSON of the first quiz form seen (one per site)
 
 function runtimeConfig(form) {
   // A data attribute, not an inline <script>: Material's instant navigation re-creates
@@ -49,50 +46,32 @@ function absoluteKeys(table) {
   return Object.fromEntries(Object.entries(table || {}).map(([url, value]) => [absolute(url), value]));
 }
 
-function getHost(config) {
-  if (!host) {
-    host = new WorkerHost({
-      workerURL: absolute(config.worker),
-      config: {
-        pyodide: absolute(config.pyodide),
-        stdlib: absolute(config.stdlib),
-        wheel: absolute(config.wheel),
-        dist: config.dist,
-        sizes: absoluteKeys(config.sizes),
-        integrity: absoluteKeys(config.integrity),
-        gzip: Object.fromEntries(Object.entries(config.gzip || {})
-          .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
-      },
-      onProgress: (progress) => {
-        lastProgress = progress;
-        showProgressEverywhere();
-      },
-      // A stuck check was stopped and the engine restarts: the quizzes waiting for it say so.
-      onRestart: () => {
-        state = "idle";
-        const form = activeForm?.isConnected ? activeForm : currentForms()[0];
-        if (form) start(form);
-      },
-    });
-  }
-  return host;
-}
+const engine = new QuizEngine({
+  createHost: (hooks) => new WorkerHost({
+    workerURL: absolute(runtime.worker),
+    config: {
+      pyodide: absolute(runtime.pyodide),
+      stdlib: absolute(runtime.stdlib),
+      wheel: absolute(runtime.wheel),
+      dist: runtime.dist,
+      sizes: absoluteKeys(runtime.sizes),
+      integrity: absoluteKeys(runtime.integrity),
+      gzip: Object.fromEntries(Object.entries(runtime.gzip || {})
+        .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
+    },
+    ...hooks,
+  }),
+  onChange: () => currentForms().forEach(drawStatus),
+  // A stuck check was stopped and the engine restarts: the quizzes waiting for it say so.
+  onRestart: () => {
+    const form = activeForm?.isConnected ? activeForm : currentForms()[0];
+    if (form) start(form);
+  },
+});
 
 function currentForms() {
   return Array.from(document.querySelectorAll("form.edusite-quiz[data-quiz-id]"));
 }
-
-function megabytes(bytes) {
-  return (bytes / 1e6).toFixed(1);
-}
-
-const PHASE_TEXT = {
-  runtime: "Loading the Python engine",
-  python: "Loading the Python engine",
-  quizzes: "Loading the quiz",
-  starting: "Starting Python",
-  ready: "Ready",
-};
 
 function statusParts(form) {
   const status = form.querySelector(".edusite-quiz__status");
@@ -120,22 +99,27 @@ function activate(form) {
   }
 }
 
-function setStatus(form, message, { progress = null, retry = false } = {}) {
+/** Draw the engine's status line on one quiz (nothing while the engine is idle). */
+function drawStatus(form) {
+  const line = engine.statusLine();
+  if (!line) return;
   const { status, text, bar } = statusParts(form);
   // Every quiz shows the status, but only the one in use speaks it (role=status is polite).
   status.setAttribute("aria-live", form === activeForm ? "polite" : "off");
-  if (text.textContent !== message) text.textContent = message;
-  bar.hidden = progress === null;
-  if (progress) {
-    if (progress.total > 0) {
-      bar.max = progress.total;
-      bar.value = Math.min(progress.loaded, progress.total);
+  if (text.textContent !== line.text) text.textContent = line.text;
+  bar.hidden = line.progress === null;
+  if (line.progress) {
+    if (line.progress.total > 0) {
+      bar.max = line.progress.total;
+      bar.value = Math.min(line.progress.loaded, line.progress.total);
     } else {
       bar.removeAttribute("value");
     }
   }
+  if (line.fault) status.dataset.fault = line.fault;
+  else delete status.dataset.fault;
   status.querySelector(".edusite-quiz__retry")?.remove();
-  if (retry) {
+  if (line.retry) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button edusite-quiz__retry";
@@ -148,68 +132,11 @@ function setStatus(form, message, { progress = null, retry = false } = {}) {
   }
 }
 
-function showProgress(form) {
-  if (state === "ready") {
-    setStatus(form, "Ready: your answers are checked on this device.");
-    return;
-  }
-  if (state !== "loading") return;
-  const { phase, loaded, total } = lastProgress;
-  let message = `${PHASE_TEXT[phase] || "Loading"}…`;
-  if (total > 0 && phase !== "ready") {
-    // Whole tens of percent only, so the status line is not re-announced for every chunk.
-    const tens = Math.min(100, Math.floor((loaded / total) * 10) * 10);
-    message = `${PHASE_TEXT[phase] || "Loading"}: ${tens}% of ${megabytes(total)} MB`;
-  }
-  setStatus(form, message, { progress: lastProgress });
-}
-
-function showProgressEverywhere() {
-  currentForms().forEach(showProgress);
-}
-
-const FAULT_TEXT = {
-  "integrity-failed": "a file of the Python engine arrived damaged.",
-  stalled: "the download of the Python engine stopped.",
-  "wasm-failed": "your browser could not start the Python engine.",
-  "worker-error": "the Python engine stopped unexpectedly.",
-  timeout: "the Python engine took too long to load.",
-};
-
-function failEverywhere() {
-  const reason = FAULT_TEXT[failure] || "the Python engine did not load.";
-  for (const form of currentForms()) {
-    setStatus(form, `This quiz could not start: ${reason} `
-      + "Check your connection and try again. The article itself is unaffected.", { retry: true });
-    form.querySelector(".edusite-quiz__status").dataset.fault = failure || "load-failed";
-  }
-}
-
-/** Start the worker if it is not running; resolves true when Python is ready. */
-async function start(form) {
-  const config = host ? null : runtimeConfig(form);
-  if (!host && !config) return false;
-  const worker = getHost(config);
-  if (state !== "loading" && state !== "ready") {
-    state = "loading";
-    timings.start = performance.now();
-    timings.ready = null;
-    lastProgress = { phase: "runtime", loaded: 0, total: 0 };
-    failure = null;
-    showProgressEverywhere();
-  }
-  try {
-    await worker.start();
-    if (state !== "ready") timings.ready = performance.now();
-    state = "ready";
-    showProgressEverywhere();
-    return true;
-  } catch (error) {
-    state = "failed";
-    failure = error?.code || "load-failed";
-    failEverywhere();
-    return false;
-  }
+/** Start the engine for `form` if it is not running; resolves true when Python is ready. */
+function start(form) {
+  runtime ??= runtimeConfig(form);
+  if (!runtime) return Promise.resolve(false);
+  return engine.start();
 }
 
 function errorSummary(invalid) {
@@ -249,7 +176,7 @@ async function submit(form) {
     if (!(await start(form))) return;
     let result;
     try {
-      result = await host.evaluate(form.dataset.quizId, answers);
+      result = await engine.host.evaluate(form.dataset.quizId, answers);
     } catch (error) {
       const message = error.code === "timeout"
         ? "The check took too long and was stopped. Please try again."
@@ -316,11 +243,10 @@ function wire(form) {
   });
   const startSoon = () => {
     activate(form);
-    if (state === "idle") start(form);
+    if (engine.state === "idle") start(form);
   };
   for (const type of ["focusin", "pointerdown", "input"]) form.addEventListener(type, startSoon);
-  if (state === "ready" || state === "loading") showProgress(form);
-  if (state === "failed") failEverywhere();
+  drawStatus(form);
 }
 
 /** Wire the forms of the current page (call again after each instant navigation). */
@@ -330,14 +256,14 @@ export function wirePage() {
   const forms = currentForms();
   if (!forms.length) return;
   forms.forEach(wire);
-  if (state !== "idle") return;
+  if (engine.state !== "idle") return;
   if ("IntersectionObserver" in globalThis) {
     observer = new IntersectionObserver((entries) => {
       const near = entries.find((entry) => entry.isIntersecting);
       if (!near) return;
       observer?.disconnect();
       observer = null;
-      if (state === "idle") start(near.target);
+      if (engine.state === "idle") start(near.target);
     }, { rootMargin: LOOKAHEAD });
     for (const form of forms) observer.observe(form);
   }
@@ -345,7 +271,5 @@ export function wirePage() {
 
 /** What the client is doing, for tests and the benchmark. */
 export function status() {
-  return {
-    state, failure, workersStarted: host ? host.workersStarted : 0, timings: { ...timings },
-  };
+  return engine.snapshot();
 }

@@ -130,15 +130,28 @@ function table(block) {
   return el("div", { class: "edusite-quiz__table-wrap md-typeset__table" }, [node]);
 }
 
+/** A self-check's closing sentence (it is not a diagnosis...), from `form`'s template: the
+ * build wrote the self-check's own sentence there, else the site's (`selfcheck_closing`). */
+export function closingNotice(form) {
+  const text = form?.querySelector("template.edusite-quiz__closing-template")?.content.textContent.trim();
+  if (!text) return null;
+  return el("div", { class: "admonition info edusite-quiz__notice edusite-quiz__closing", "data-level": "info" }, [
+    el("p", {}, textWithCitations(text)),
+  ]);
+}
+
 /**
  * One result block as a DOM node (unknown block types are skipped).
  * `questionNumber(id)` gives a question's number in the form, to label feedback blocks;
- * `form` supplies the care cards (`care` blocks) in the site's words.
+ * `form` supplies the care cards (`care` blocks) and the closing sentence (`closing`) in the
+ * site's words.
  */
 export function renderBlock(block, questionNumber = () => null, form = null) {
   switch (block?.type) {
     case "care":
       return form ? careCard(form, String(block.tier ?? "")) : null;
+    case "closing":
+      return closingNotice(form);
     case "heading":
       return el("h4", { class: "edusite-quiz__heading" }, textWithCitations(block.text));
     case "paragraph":

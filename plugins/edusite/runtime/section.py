@@ -61,6 +61,7 @@ class QuizSite:
             problems=self.problems,
             overrides_dir=overrides,
             care=self.options.care_settings(),
+            closing=self.options.selfcheck_closing,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if not (self.quizzes_dir / "__init__.py").is_file():

@@ -8,9 +8,10 @@ anything themselves.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from edusite.structure.bibliography import Bibliography
 from edusite.structure.frontmatter import FrontMatter
@@ -37,13 +38,16 @@ class ArticleView:
 
     @property
     def reviewed_text(self) -> str:
-        """'25 November 2026': unambiguous in every English-speaking country."""
-        d = self.reviewed
-        return f"{d.day} {d:%B} {d.year}" if d else ""
+        return date_text(self.reviewed)
+
+
+def date_text(day: dt.date | None) -> str:
+    """'25 November 2026': unambiguous in every English-speaking country ("" for None)."""
+    return f"{day.day} {day:%B} {day.year}" if day else ""
 
 
 def team_name(byline: str) -> str:
-    """'the Runner's Knee Guide editorial team' -> 'Runner's Knee Guide editorial team'."""
+    """'the Example Health editorial team' -> 'Example Health editorial team'."""
     text = byline.strip()
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -57,15 +61,22 @@ def build_article(
     matter: FrontMatter,
     *,
     url: str,
-    site_name: str,
+    publisher: str,
+    byline: str,
     disclaimer: str,
     cited: list[str],
     bibliography: Bibliography,
 ) -> ArticleView:
-    """The view of one article; `cited` are its source keys in citation order."""
-    byline = str(matter.get("byline", ""))
+    """The view of one article; `cited` are its source keys in citation order; `byline` is
+    the site's default, for an article whose front matter gives none."""
+    byline = str(matter.get("byline") or byline)
     data = article_jsonld(
-        matter, url=url, site_name=site_name, cited=cited, bibliography=bibliography
+        matter,
+        url=url,
+        publisher=publisher,
+        byline=byline,
+        cited=cited,
+        bibliography=bibliography,
     )
     return ArticleView(
         title=str(matter.get("title", "")),
@@ -84,12 +95,14 @@ def article_jsonld(
     matter: FrontMatter,
     *,
     url: str,
-    site_name: str,
+    publisher: str,
+    byline: str,
     cited: list[str],
     bibliography: Bibliography,
 ) -> dict[str, Any]:
-    """schema.org MedicalWebPage: the editorial team as author, the site as publisher."""
-    team = {"@type": "Organization", "name": team_name(str(matter.get("byline", site_name)))}
+    """schema.org MedicalWebPage: the editorial team (the article's `byline`, else the site's
+    `byline`) as author, the site's `publisher` as publisher."""
+    team = {"@type": "Organization", "name": team_name(str(matter.get("byline") or byline))}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -99,7 +112,7 @@ def article_jsonld(
         "inLanguage": "en",
         "author": team,
         "reviewedBy": team,
-        "publisher": {"@type": "Organization", "name": site_name},
+        "publisher": {"@type": "Organization", "name": publisher},
     }
     if url:
         data["url"] = url
@@ -120,6 +133,6 @@ def article_jsonld(
 
 
 def script_json(data: Any) -> str:
-    """JSON that cannot end its `<script>` element early (`<`, `>`, `&` escaped)."""
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON that cannot end its `<script>` element early: Jinja's own rule (`<`, `>`, `&`
+    and `'` as `\\u` escapes), the one the theme's `tojson` filter uses too."""
+    return str(htmlsafe_json_dumps(data, ensure_ascii=False))

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from edusite.errors import Problems
+from edusite.structure.citesyntax import KEY
 from edusite.structure.refmodel import Author, Bibliography, Reference
 
-KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https?://\S+$")
 TYPES = ("article-journal", "webpage", "book", "chapter", "report", "article")
@@ -80,7 +80,11 @@ def validate_entry(
         problems.add(label, line, BAD_ENTRY, f"{name}: {message}", hint, src)
 
     if not isinstance(key, str) or not KEY.match(key):
-        bad(f"{words.key} must be a key of letters, digits and - _ . :", words.key_example)
+        bad(
+            f"{words.key} must be a citation key: a letter, digit or _ first, then letters, "
+            "digits, _ and single inner punctuation : . # $ % & - + ? < > ~ /",
+            words.key_example,
+        )
     kind = entry.get("type")
     if kind not in TYPES:
         bad(words.type, words.type_hint)

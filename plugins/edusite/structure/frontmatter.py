@@ -4,8 +4,9 @@ MkDocs silently drops front matter that is not valid YAML, so we parse the raw f
 (`yaml.compose` keeps each node's position) and report every problem as `path:line`.
 
 The rule for which fields are required: a page is an *article* when it says `type: article`
-or has a `reviewed` date. An article must have every article field (`title`, `description`,
-`summary`, `byline`, `reviewed`, `tags`); any other page (home, about) needs only `title`.
+or has a `reviewed` date. An article must have `title`, `description`, `summary`, `reviewed`
+and `tags`; `byline` is optional (the site's `byline` setting is used without it); any other
+page (home, about) needs only `title`.
 Unknown fields are errors, so a typo such as `reviwed:` is not silently ignored. A file
 without front matter is a plain page (MkDocs takes its title from its first heading).
 """
@@ -20,12 +21,14 @@ from typing import Any
 import yaml
 
 from edusite.errors import Problems
+from edusite.structure.citesyntax import BRACKETED
 
 # The same delimiters MkDocs accepts (mkdocs/utils/meta.py).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 ARTICLE_FIELDS = ("title", "description", "summary", "byline", "reviewed", "tags")
+REQUIRED_ARTICLE_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "byline")
 PAGE_TYPES = ("article", "page")
 # Fields MkDocs or Material read themselves; accepted and passed through untouched.
 THEME_FIELDS = ("hide", "search", "template", "status", "subtitle", "icon")
@@ -150,7 +153,7 @@ def _field_value(path: str, text: str, name: str, node: yaml.Node, problems: Pro
             )
             return None
         value = str(node.value).strip()
-        if "[@" in value:
+        if BRACKETED.search(value):
             problems.add(
                 path,
                 line,
@@ -202,7 +205,7 @@ def _string_list(
                 _line(text, item_line),
             )
             return None
-        if "[@" in str(item.value):
+        if BRACKETED.search(str(item.value)):
             problems.add(
                 path,
                 item_line,
@@ -237,7 +240,7 @@ def _date(path: str, node: yaml.Node, problems: Problems, src: str) -> dt.date |
 def _check_required(path: str, text: str, matter: FrontMatter, problems: Problems) -> None:
     names = set(matter.lines)
     article = matter.get("type") == "article" or "reviewed" in names
-    required = ARTICLE_FIELDS if article else ("title",)
+    required = REQUIRED_ARTICLE_FIELDS if article else ("title",)
     for name in required:
         if name not in names:
             kind = "an article" if len(required) > 1 else "a page"
@@ -246,7 +249,7 @@ def _check_required(path: str, text: str, matter: FrontMatter, problems: Problem
                 1,
                 "E107",
                 f"{kind} needs the front matter field `{name}`",
-                "articles need: " + ", ".join(ARTICLE_FIELDS),
+                "articles need: " + ", ".join(REQUIRED_ARTICLE_FIELDS),
                 _line(text, 1),
             )
 

@@ -16,6 +16,7 @@ from quizkit.care import CareSettings
 
 from edusite.errors import Problems
 from edusite.structure.bibliography import Bibliography
+from edusite.structure.catalog import Catalog
 from edusite.structure.frontmatter import FrontMatter
 
 
@@ -75,7 +76,8 @@ class PageResult:
 
 class RenderSession:
     """State shared by the extensions during one build: bibliography, problems, the site's
-    care settings (emergency number, services), current page."""
+    care settings (emergency number, services), the site's articles (`catalog`, which the
+    plugin sets before any page is rendered), current page."""
 
     def __init__(
         self,
@@ -86,6 +88,7 @@ class RenderSession:
         self.bibliography = bibliography or Bibliography()
         self.problems = problems if problems is not None else Problems()
         self.care = care or CareSettings()
+        self.catalog = Catalog()
         self.page = PageContext()
         self.result = PageResult()
         self.results: dict[str, PageResult] = {}

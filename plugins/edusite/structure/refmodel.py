@@ -54,6 +54,22 @@ class Reference:
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
+    @property
+    def in_text_name(self) -> str:
+        """Who wrote it, as a sentence names them before the citation number (`@key`): one
+        author's family name, two joined by "and", three or more "X et al."; an
+        organisation by its name. Editors stand in for missing authors; the title for both."""
+        names = [
+            a.literal or a.family for a in self.authors or self.editors if a.literal or a.family
+        ]
+        if not names:
+            return self.title
+        if len(names) == 1:
+            return names[0]
+        if len(names) == 2:
+            return f"{names[0]} and {names[1]}"
+        return f"{names[0]} et al."
+
 
 @dataclass
 class Bibliography:

@@ -1,0 +1,189 @@
+"""No markup reaches a reader as literal text (E310, E320, E321, E322).
+
+Markdown shows what it does not understand as text, and the build goes on: a misspelt
+`/// fqa` or `::: quizz x`, a citation where Markdown is not read (inside raw HTML), a
+footnote mark `[^1]` without the footnotes extension. This reads the page's final HTML, the
+text a reader sees (not code, scripts, attributes, or a citation the citation extension has
+already reported, `span.citation-unresolved`), finds such markup and reports it at the line of
+the page's source where it was written. What is escaped in the source (`\\[@key]`, `\\[^1]`)
+is shown as text on purpose and is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+from html.parser import HTMLParser
+
+from edusite.checks.source import SourceDoc, front_matter_end
+from edusite.errors import ContentProblem
+from edusite.markdown.articles import ArticlesBlock
+from edusite.markdown.care import CareBlock
+from edusite.markdown.citations import UNRESOLVED
+from edusite.markdown.faq import FaqBlock
+from edusite.markdown.quizembed import NAME as QUIZ
+from edusite.structure.citesyntax import ACCEPTED_FORMS, BRACKETED, CITATION_KEY
+
+CODE_BLOCK = "E310"
+CODE_CITATION = "E320"
+CODE_DIRECTIVE = "E321"
+CODE_FOOTNOTE = "E322"
+
+BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME)
+"""Our `///` blocks, for "did you mean"."""
+FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_LINE_START = r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?"
+"""Where a line's text starts in Markdown: after indentation, `>` and a list marker."""
+_SKIP = {"code", "pre", "script", "style", "template", "textarea", "kbd", "samp"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
+_BLOCK = {"p", "li", "dt", "dd", "td", "th", "div", "section", "blockquote", "summary", "br"}
+_BLOCK |= {f"h{n}" for n in range(1, 7)}
+
+
+class _ReaderText(HTMLParser):
+    """The visible text of an HTML fragment, a line break between blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, is its text hidden?)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        if tag in _VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        self.stack.append((tag, tag in _SKIP or UNRESOLVED in classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n")
+        # Close up to the matching element: raw HTML may leave an element unclosed.
+        tags = [open_tag for open_tag, _ in self.stack]
+        if tag in tags:
+            del self.stack[len(tags) - 1 - tags[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if not any(hidden for _, hidden in self.stack):
+            self.parts.append(data)
+
+
+def reader_lines(html: str) -> list[str]:
+    """The lines of text a reader sees in `html`, stripped, empty ones left out."""
+    parser = _ReaderText()
+    parser.feed(html)
+    parser.close()
+    return [line.strip() for line in "".join(parser.parts).split("\n") if line.strip()]
+
+
+class _Locator:
+    """Finds where a piece of leftover text was written; repeated text, at successive lines."""
+
+    def __init__(self, doc: SourceDoc) -> None:
+        self.doc = doc
+        self.body = front_matter_end(doc.text)
+        self.after: dict[str, int] = {}
+
+    def line(self, *patterns: str) -> int | None:
+        """The line of the next match, not escaped by a backslash, of the first of `patterns`
+        found in the page's Markdown (code, comments and front matter masked); None when it
+        is there only escaped (shown as text on purpose); the first body line when none is."""
+        for pattern in patterns:
+            start = self.after.get(pattern, self.body)
+            found = re.compile(r"(?<!\\)" + pattern, re.M).search(self.doc.masked, start)
+            if found is not None:
+                self.after[pattern] = found.end()
+                return self.doc.line_of(found.start())
+            if re.search(pattern, self.doc.masked, re.M):
+                return None
+        return self.doc.line_of(self.body)
+
+
+def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
+    """Every citation-, directive- or footnote-like piece of markup shown as text."""
+    where = _Locator(doc)
+    problems: list[ContentProblem] = []
+
+    def report(patterns: tuple[str, ...], code: str, message: str, hint: str) -> None:
+        line = where.line(*patterns)
+        if line is not None:
+            problems.append(
+                ContentProblem(doc.path, line, code, message, hint, doc.line_text(line))
+            )
+
+    opened: set[str] = set()  # markers whose misspelt opening line was reported
+    for text in reader_lines(html):
+        if text.startswith((":::", "///")):
+            marker = text[:3]
+            words = text.lstrip(":/").split()
+            if not words and marker in opened:
+                continue  # the closing line of a block already reported: one mistake
+            opened.add(marker)
+            name = re.escape(words[0]) if words else r"[ \t]*$"
+            pattern = r":::" if marker == ":::" else r"/{3,}"
+            source = (rf"{_LINE_START}{pattern}[ \t]*{name}",)
+            if marker == ":::":
+                report(source, CODE_DIRECTIVE, *_directive(text))
+            else:
+                report(source, CODE_BLOCK, *_block(text))
+        for match in BRACKETED.finditer(text):
+            shown = " ".join(match.group(0).split())
+            key = re.search(rf"-?@{CITATION_KEY}", match.group(0))
+            as_written = r"\s+".join(map(re.escape, match.group(0).split()))
+            report(
+                (as_written, r"\[[^\[\]]*?" + re.escape(key.group(0) if key else "@")),
+                CODE_CITATION,
+                f"the citation `{shown}` is shown as text",
+                "Markdown is not read inside raw HTML: move the citation out of the HTML "
+                f"element, or let Markdown in with `<div markdown>`; {ACCEPTED_FORMS}; to "
+                "show brackets as "
+                "text, write `\\[`",
+            )
+        for match in FOOTNOTE.finditer(text):
+            report((re.escape(match.group(0)),), CODE_FOOTNOTE, *_footnote(doc, match.group(0)))
+    return problems
+
+
+def _directive(text: str) -> tuple[str, str]:
+    words = text[3:].split()
+    name = words[0] if words else ""
+    close = get_close_matches(name, [QUIZ], n=1, cutoff=0.6)
+    if close:
+        fixed = " ".join([":::", QUIZ, *words[1:]])
+        hint = f"did you mean `{fixed}`? "
+    else:
+        hint = ""
+    return (
+        f"the line `{text}` is shown as text: `{name or ':::'}` is not a directive",
+        hint + f"`:::` only embeds a quiz, `::: {QUIZ} <id>` on its own line; for a call-out "
+        "write `!!! note`",
+    )
+
+
+def _block(text: str) -> tuple[str, str]:
+    name = text.lstrip("/").split("|")[0].strip()
+    close = get_close_matches(name, BLOCKS, n=1, cutoff=0.6)
+    known = ", ".join(f"`/// {block}`" for block in BLOCKS[:-1]) + f" or `/// {BLOCKS[-1]}`"
+    return (
+        f"the block `{text}` was not recognised",
+        (f"did you mean `/// {close[0]}`? " if close and close[0] != name else "")
+        + f"the site's blocks are {known}, besides those of the `markdown_extensions` in "
+        "mkdocs.yml (a misspelt name or option makes the block plain text); close each with "
+        "a `///` line",
+    )
+
+
+def _footnote(doc: SourceDoc, mark: str) -> tuple[str, str]:
+    defined = re.search(rf"^[ \t]*{re.escape(mark)}:", doc.masked, re.M)
+    hint = (
+        "footnotes are not enabled: add `footnotes` to `markdown_extensions` in mkdocs.yml, "
+        "or write the note in the text"
+        if defined
+        else f"there is no footnote text `{mark}: ...` on the page (and footnotes need "
+        "`footnotes` in mkdocs.yml's `markdown_extensions`): add it, or remove the mark"
+    )
+    return (
+        f"the footnote mark `{mark}` is shown as text",
+        hint + "; to show it as text, write `\\[^`",
+    )
