@@ -1,27 +1,31 @@
-"""Speed benchmark of the quiz runtime: prints figures and ratios (it is not a test).
+"""Speed benchmark of the quiz runtime against stock Pyodide: prints figures, ratios, JSON.
 
-Run with `make bench` (`python -m tests.bench [--runs N] [--slow-runs N] [--mbps M]
-[--latency-ms L] [--build-articles N ...]`).
-It builds the real site, serves it on 127.0.0.1 and drives Debian's Chromium with a fresh
-profile (empty cache) per run, measuring:
+Run with `make bench` (`python -m tests.bench [--runs N] [--mbps M] [--latency-ms L]
+[--report PATH] [--build-articles N ...]`). It builds the real site and serves it, and beside
+it the unmodified npm `pyodide` package with a page that calls `loadPyodide()` on the main
+thread ("stock"), from one test server on 127.0.0.1, driving Debian's Chromium with a fresh profile per cold run.
+The server can act as a host without compression or as a gzip host (it gzips text, JSON and
+wasm responses, as such hosts do, never `.zip` or `.gz` files), and can throttle: one token
+bucket shared by all connections (`--mbps`) plus a delay before each response
+(`--latency-ms`); Chrome's own throttling does not reach workers, where Pyodide loads.
 
-- bytes a reader downloads for the article before any quiz starts loading (and for the
-  home page, which has no quiz);
-- time from the quiz starting to load until Python and the quizzes are ready, and the bytes
-  that costs, with the byte-compiled standard library and with Pyodide's own (source) one;
-- time from submitting answers to the result being shown;
-- build time of plain Material and of edusite on 100 and 400 generated articles
-  (`tests/bench_build.py`).
-
-Chrome's network throttling (CDP) does not reach dedicated workers, where Pyodide loads, so
-the slow-network profile throttles at the server: one token bucket shared by all
-connections (`--mbps`) plus a delay before each response (`--latency-ms`).
+"Intent" is the reader's first move towards a quiz (focus in its field: ours starts loading
+then) or the click that calls `loadPyodide()` (stock); "result" is the quiz's answer shown
+(ours, `shoe-mileage-check` submitted at once) or `runPython("1 + 1")` returned (stock).
+Measured: bytes on the wire from opening the page to the first result (each host kind);
+cold intent-to-result, throttled (each host kind); submit-to-result after 3 s of reading
+(throttled); cached intent-to-result on loopback (a second visit, HTTP cache warm); the
+longest main-thread task between intent and result. The JSON report has one section per
+part of the benchmark: `runtime` here, `build` from `tests/bench_build.py` (plain Material
+against edusite on 100 and 400 generated articles), `lighthouse` left for its own code.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import json
 import statistics
 import tempfile
 import threading
@@ -32,20 +36,43 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.bench_build import COUNTS, build_times, print_build_times
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticHandler, build_site
 
-PLAIN_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+STOCK = "__stock/"
 QUIZ = "shoe-mileage-check"
 FORM = f'form.edusite-quiz[data-quiz-id="{QUIZ}"]'
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/wasm")
+"""What the gzip host compresses (what common hosts compress; never zip or gzip files)."""
+STOCK_PAGE = b"""<!doctype html><meta charset="utf-8"><title>stock Pyodide</title>
+<button id="go">Start Python</button>
+<script src="pyodide.js"></script>
+<script>
+window.bench = { state: "idle" };
+document.getElementById("go").addEventListener("click", async () => {
+  bench.intent = performance.now();
+  const pyodide = await loadPyodide();
+  bench.value = pyodide.runPython("1 + 1");
+  bench.result = performance.now();
+  bench.state = "ready";
+});
+</script>
+"""
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({ type: "longtask", buffered: true });
+"""
 
 
 class Link:
-    """A shared bandwidth limit and per-response delay; counts the bytes sent."""
+    """A shared bandwidth limit and per-response delay; counts the bytes sent, per path."""
 
-    def __init__(self, bytes_per_second: float | None, latency: float) -> None:
+    def __init__(self, bytes_per_second: float | None = None, latency: float = 0.0) -> None:
         self.rate = bytes_per_second
         self.latency = latency
         self.sent = 0
@@ -58,7 +85,7 @@ class Link:
             self.sent = 0
             self.by_path = {}
 
-    def send(self, chunk_size: int, path: str = "") -> None:
+    def send(self, chunk_size: int, path: str) -> None:
         with self._lock:
             self.sent += chunk_size
             self.by_path[path] = self.by_path.get(path, 0) + chunk_size
@@ -71,30 +98,46 @@ class Link:
 
 
 class BenchHandler(StaticHandler):
-    """Serves the site through a `Link`; can swap in Pyodide's source stdlib."""
+    """The site plus stock Pyodide under /__stock/, through a `Link`, optionally gzipping."""
 
     link: Link
-    source_stdlib = False
+    gzip_host = False
 
     def translate_path(self, path: str) -> str:
-        if self.source_stdlib and "/python_stdlib-pyc-" in path:
-            return str(PLAIN_STDLIB)
+        if path.startswith("/" + STOCK):
+            return str(PYODIDE / path.split("?", 1)[0].removeprefix("/" + STOCK))
         return super().translate_path(path)
 
-    def send_head(self):
+    def do_GET(self) -> None:
         if self.link.latency:
             time.sleep(self.link.latency)
-        return super().send_head()
-
-    def copyfile(self, source, outputfile) -> None:
-        while chunk := source.read(16 * 1024):
+        path = Path(self.translate_path(self.path))
+        if self.path.split("?", 1)[0] == "/" + STOCK:
+            body, ctype = STOCK_PAGE, "text/html"
+        else:
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                self.send_error(404)
+                return
+            body, ctype = path.read_bytes(), self.guess_type(str(path))
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' lifetime
+        if self.gzip_host and ctype.startswith(COMPRESSED_TYPES):
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for start in range(0, len(body), 16 * 1024):
+            chunk = body[start : start + 16 * 1024]
             self.link.send(len(chunk), self.path)
-            outputfile.write(chunk)
+            self.wfile.write(chunk)
 
 
 @contextmanager
-def serve(site: Path, link: Link, source_stdlib: bool) -> Iterator[str]:
-    handler = type("Handler", (BenchHandler,), {"link": link, "source_stdlib": source_stdlib})
+def serve(site: Path, link: Link, gzip_host: bool) -> Iterator[str]:
+    handler = type("Handler", (BenchHandler,), {"link": link, "gzip_host": gzip_host})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -106,77 +149,165 @@ def serve(site: Path, link: Link, source_stdlib: bool) -> Iterator[str]:
         httpd.server_close()
 
 
-SUBMIT_TIMES = """async ([selector, n]) => {
+OURS_INTENT = """async ([selector, waitMs]) => {
   const form = document.querySelector(selector);
   const region = form.querySelector(".edusite-quiz__result");
-  form.querySelector("input[name=distance]").value = "350";
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    region.replaceChildren();
-    const shown = new Promise((resolve) => new MutationObserver((_, observer) => {
-      if (region.childNodes.length) { observer.disconnect(); resolve(); }
-    }).observe(region, { childList: true }));
-    const start = performance.now();
-    form.requestSubmit();
-    await shown;
-    times.push(performance.now() - start);
-  }
-  return times;
+  const field = form.querySelector("input[name=distance]");
+  const intent = performance.now();
+  field.focus();
+  field.value = "350";
+  if (waitMs) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  const shown = new Promise((resolve) => new MutationObserver((_, observer) => {
+    if (region.childNodes.length) { observer.disconnect(); resolve(); }
+  }).observe(region, { childList: true }));
+  const submit = performance.now();
+  form.requestSubmit();
+  await Promise.race([shown, new Promise((_, reject) => setTimeout(() => {
+    const quiz = window.edusiteQuiz;
+    reject(new Error(`no result after 180 s: ${quiz.state} ${quiz.failure}`));
+  }, 180000))]);
+  return { intent, submit, result: performance.now() };
 }"""
 
 
-def one_run(browser: Browser, url: str, link: Link, submits: int) -> dict[str, Any]:
-    """A cold visit to the article: bytes before the quiz, boot time and bytes, submit times."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def visit(context: BrowserContext, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
+    """Open the page, then intent -> result; times in ms, bytes from opening the page."""
     page = context.new_page()
     try:
         link.reset()
-        page.goto(url + "runners-knee/", wait_until="networkidle")
-        page.wait_for_timeout(300)
-        assert page.evaluate("window.edusiteQuiz.state") == "idle", "quiz started too early"
-        before = link.sent
-        quiz_code = sum(n for path, n in link.by_path.items() if "/_edusite/" in path)
-        page.locator(f"{FORM} input[name=distance]").focus()
-        page.wait_for_function("() => window.edusiteQuiz.state === 'ready'", timeout=600_000)
-        timings = page.evaluate("window.edusiteQuiz.timings")
-        boot_bytes = link.sent - before
-        times = page.evaluate(SUBMIT_TIMES, [FORM, submits]) if submits else []
+        page.goto(url + (STOCK if stock else "runners-knee/"), wait_until="networkidle")
+        if stock:
+            page.click("#go")
+            page.wait_for_function("() => window.bench.state === 'ready'", timeout=600_000)
+            times = page.evaluate(
+                "({intent: bench.intent, submit: bench.intent, result: bench.result})"
+            )
+        else:
+            page.wait_for_function("() => window.edusiteQuiz !== undefined")
+            assert page.evaluate("window.edusiteQuiz.state") == "idle", "quiz started too early"
+            times = page.evaluate(OURS_INTENT, [FORM, read_ms])
+        tasks = page.evaluate("window.__longTasks")
+        longest = max(
+            (d for start, d in tasks if start + d > times["intent"] and start < times["result"]),
+            default=0.0,
+        )
         return {
-            "before": before,
-            "quiz_code": quiz_code,
-            "ready_ms": timings["ready"] - timings["start"],
-            "boot_bytes": boot_bytes,
-            "submit_ms": times,
+            "bytes": link.sent,
+            "by_path": dict(link.by_path),
+            "intent_to_result_ms": times["result"] - times["intent"],
+            "submit_to_result_ms": times["result"] - times["submit"],
+            "longest_task_ms": longest,
         }
     finally:
-        context.close()
+        page.close()
 
 
-def home_bytes(browser: Browser, url: str, link: Link) -> tuple[int, int]:
-    """All bytes of a cold visit to the home page (no quiz), and those of quiz code."""
-    context = browser.new_context()
+def cold(browser: Browser, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
+    print(f"  cold visit{' (reading 3 s)' if read_ms else ''}", flush=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(LONG_TASKS)
     try:
-        link.reset()
-        context.new_page().goto(url, wait_until="networkidle")
-        time.sleep(0.3)
-        return link.sent, sum(n for path, n in link.by_path.items() if "/_edusite/" in path)
+        return visit(context, url, link, stock, read_ms)
     finally:
         context.close()
 
 
-def kb(count: float) -> str:
-    return f"{count / 1000:,.0f} kB"
+def cached(browser: Browser, url: str, link: Link, stock: bool) -> dict:
+    """A second visit in the same profile: the runtime comes from the HTTP cache."""
+    print("  visit, then a second visit from the HTTP cache", flush=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(LONG_TASKS)
+    try:
+        visit(context, url, link, stock)
+        return visit(context, url, link, stock)
+    finally:
+        context.close()
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def measure(browser: Browser, site: Path, args: argparse.Namespace) -> dict[str, Any]:
+    loopback = Link()
+    slow = Link(args.mbps * 1e6 / 8, args.latency_ms / 1000)
+    figures: dict[str, Any] = {}
+    for host in ("plain", "gzip"):
+        gz = host == "gzip"
+        for who in ("ours", "stock"):
+            stock = who == "stock"
+            print(f"measuring: {host} host, {who} ...", flush=True)
+            with serve(site, loopback, gz) as url:
+                first = cold(browser, url, loopback, stock)
+                figures[f"bytes_to_first_result.{host}.{who}"] = first["bytes"]
+                figures[f"bytes_by_file.{host}.{who}"] = first["by_path"]
+                if host == "plain":
+                    runs = [cached(browser, url, loopback, stock) for _ in range(args.runs)]
+                    figures[f"cached_intent_to_result_ms.{who}"] = median(
+                        runs, "intent_to_result_ms"
+                    )
+                    figures[f"longest_task_ms.cached.{who}"] = max(
+                        r["longest_task_ms"] for r in runs
+                    )
+            with serve(site, slow, gz) as url:
+                runs = [cold(browser, url, slow, stock) for _ in range(args.runs)]
+                figures[f"cold_intent_to_result_ms.{host}.{who}"] = median(
+                    runs, "intent_to_result_ms"
+                )
+                figures[f"longest_task_ms.cold.{host}.{who}"] = max(
+                    r["longest_task_ms"] for r in runs
+                )
+                if not stock:
+                    read = [cold(browser, url, slow, False, 3000) for _ in range(args.runs)]
+                    figures[f"submit_after_reading_ms.{host}"] = median(read, "submit_to_result_ms")
+    return figures
+
+
+def report(figures: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """Print the figures with their ratios to stock; return the JSON report."""
+
+    def line(label: str, key: str, unit: str) -> None:
+        ours, stock = figures[key + ".ours"], figures[key + ".stock"]
+        shown = (
+            (f"{ours / 1e6:6.2f} MB", f"{stock / 1e6:6.2f} MB")
+            if unit == "MB"
+            else (f"{ours / 1000:6.2f} s ", f"{stock / 1000:6.2f} s ")
+        )
+        print(f"{label:<46} ours {shown[0]}  stock {shown[1]}  x{ours / stock:.2f}")
+
+    print(f"\nruntime, against stock Pyodide ({settings['slow']} where throttled):")
+    line("bytes to first result, host without compression", "bytes_to_first_result.plain", "MB")
+    line("bytes to first result, gzip host", "bytes_to_first_result.gzip", "MB")
+    line("cold intent -> result, throttled, plain host", "cold_intent_to_result_ms.plain", "s")
+    line("cold intent -> result, throttled, gzip host", "cold_intent_to_result_ms.gzip", "s")
+    line("cached intent -> result, loopback", "cached_intent_to_result_ms", "s")
+    for host in ("plain", "gzip"):
+        print(
+            f"{'submit after 3 s of reading, ' + host + ' host':<46} ours "
+            f"{figures[f'submit_after_reading_ms.{host}']:6.0f} ms"
+        )
+    longest = {k: v for k, v in figures.items() if k.startswith("longest_task_ms")}
+    print("longest main-thread task, intent -> result (ms): ", end="")
+    print(", ".join(f"{k.removeprefix('longest_task_ms.')} {v:.0f}" for k, v in longest.items()))
+    for host in ("plain", "gzip"):
+        top = sorted(figures[f"bytes_by_file.{host}.ours"].items(), key=lambda kv: -kv[1])[:6]
+        print(f"ours, {host} host, largest downloads: ", end="")
+        print(", ".join(f"{p.rsplit('/', 1)[-1]} {n / 1e6:.2f} MB" for p, n in top))
+    return {
+        "settings": settings,
+        "sections": {"runtime": figures, "build": None, "lighthouse": None},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.bench", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--runs", type=int, default=3, help="cold visits per variant (loopback)")
-    parser.add_argument("--slow-runs", type=int, default=2, help="cold visits per variant (slow)")
-    parser.add_argument("--mbps", type=float, default=20.0, help="slow profile bandwidth, Mbit/s")
-    parser.add_argument("--latency-ms", type=float, default=40.0, help="slow profile delay")
-    parser.add_argument("--submits", type=int, default=20, help="submissions timed per run")
+    parser.add_argument("--runs", type=int, default=2, help="runs per timed figure (median)")
+    parser.add_argument("--mbps", type=float, default=20.0, help="throttled bandwidth, Mbit/s")
+    parser.add_argument("--latency-ms", type=float, default=40.0, help="delay per request")
+    parser.add_argument("--report", type=Path, default=ROOT / ".cache" / "bench-report.json")
+    parser.add_argument("--site", type=Path, help="a built site to measure (default: build one)")
     parser.add_argument(
         "--build-articles",
         type=int,
@@ -185,77 +316,26 @@ def main(argv: list[str] | None = None) -> int:
         help="generated-site sizes for the build-time section (none to skip it)",
     )
     args = parser.parse_args(argv)
-    profiles = [
-        ("loopback", Link(None, 0.0), args.runs),
-        (
-            f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms",
-            Link(args.mbps * 1e6 / 8, args.latency_ms / 1000),
-            args.slow_runs,
-        ),
-    ]
+    settings = {"slow": f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms", "runs": args.runs}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        site = Path(tmp) / "site"
-        print("building the site ...", flush=True)
-        build_site(site)
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            print("building the site ...", flush=True)
+            build_site(site)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        results: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        with serve(site, profiles[0][1], False) as url:
-            home = home_bytes(browser, url, profiles[0][1])
-        for name, link, runs in profiles:
-            for variant in ("byte-compiled", "source"):
-                with serve(site, link, variant == "source") as url:
-                    print(f"measuring: {name}, {variant} stdlib, {runs} run(s) ...", flush=True)
-                    results[name, variant] = [
-                        one_run(browser, url, link, args.submits if name == "loopback" else 0)
-                        for _ in range(runs)
-                    ]
-        browser.close()
-    report(home, results)
-    if args.build_articles:  # the JSON report's "build" section
-        build = build_times(tuple(args.build_articles))
-        print_build_times(build)
+        try:
+            figures = measure(browser, site, args)
+        finally:
+            browser.close()
+    document = report(figures, settings)
+    if args.build_articles:
+        document["sections"]["build"] = build_times(tuple(args.build_articles))
+        print_build_times(document["sections"]["build"])
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
+    print(f"\nJSON report: {args.report}")
     return 0
-
-
-def report(home: tuple[int, int], results: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
-    first = next(iter(results.values()))[0]
-    print()
-    print(
-        f"home page (no quiz), all bytes:          {kb(home[0])} "
-        f"(quiz code: {home[1] / 1000:.1f} kB)"
-    )
-    print(
-        f"article, bytes before a quiz loads:      {kb(first['before'])} "
-        f"(quiz code: {first['quiz_code'] / 1000:.1f} kB)"
-    )
-    for (name, variant), runs in results.items():
-        ready = statistics.median(r["ready_ms"] for r in runs)
-        boot = statistics.median(r["boot_bytes"] for r in runs)
-        print(
-            f"[{name}] {variant:>13} stdlib: ready in {ready / 1000:5.2f} s "
-            f"(median of {len(runs)}), {kb(boot)} downloaded for the quiz"
-        )
-    submits = [t for runs in results.values() for r in runs for t in r["submit_ms"]]
-    if submits:
-        submits.sort()
-        p95 = submits[min(len(submits) - 1, int(len(submits) * 0.95))]
-        print(
-            f"submit -> result: median {statistics.median(submits):.1f} ms, "
-            f"p95 {p95:.1f} ms ({len(submits)} submissions)"
-        )
-    print("ratios (source stdlib / byte-compiled stdlib):")
-    for name in dict.fromkeys(n for n, _ in results):
-        compiled, source = results[name, "byte-compiled"], results[name, "source"]
-        ready = statistics.median(r["ready_ms"] for r in source) / statistics.median(
-            r["ready_ms"] for r in compiled
-        )
-        size = statistics.median(r["boot_bytes"] for r in source) / statistics.median(
-            r["boot_bytes"] for r in compiled
-        )
-        print(f"  [{name}] time to ready x{ready:.2f}, bytes x{size:.2f}")
-    print(
-        f"quiz bytes / article bytes before the quiz: x{first['boot_bytes'] / first['before']:.1f}"
-    )
 
 
 if __name__ == "__main__":

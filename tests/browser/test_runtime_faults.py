@@ -106,15 +106,16 @@ def test_retry_after_a_damaged_file_does_not_reuse_the_cached_copy(
     start_quiz(page, faulty)
     page.wait_for_function(FAILED_AFTER, arg=form(QUIZ), polling=50, timeout=3 * LIMIT_MS)
     answers_after_retry(page, faulty)
-    assert len([p for p in faulty.requests if p.endswith("pyodide.asm.wasm")]) == 2
+    assert len([p for p in faulty.requests if p.endswith("pyodide.asm.wasm.gz")]) == 2
 
 
 def test_wasm_that_does_not_compile_is_announced(page: Page, faulty: FaultServer) -> None:
-    # With its digest left out of the page, a corrupt wasm reaches the compiler: Pyodide
-    # only logs that instantiation failed, and the worker must still report it.
+    # With its digest left out of the page, a corrupt wasm (its gzip copy, which then fails
+    # to decode mid-stream) reaches the compiler: Pyodide only logs that instantiation
+    # failed, and the worker must still report it.
     def without_wasm_digest(route: Route) -> None:
         response = route.fetch()
-        html = re.sub(r'"[^"]*pyodide\.asm\.wasm": "sha256-[^"]*", ', "", response.text())
+        html = re.sub(r'"[^"]*pyodide\.asm\.wasm\.gz": "sha256-[^"]*", ', "", response.text())
         route.fulfill(response=response, body=html)
 
     page.route(f"**/{QUIZ_PAGE}", without_wasm_digest)

@@ -13,7 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from edusite.quizc import compile_stdlib
+from edusite.errors import ContentError
+from edusite.quizc import compile_stdlib, trim
 from edusite.quizc.pyodide_env import stdlib_modules
 
 from .conftest import PYODIDE
@@ -89,3 +90,32 @@ json.dumps(failed)
         "pty": "ModuleNotFoundError",
         "tty": "ModuleNotFoundError",
     }
+
+
+def test_the_trimmed_stdlib_holds_what_the_quizzes_use_and_is_checked(
+    good_compiled, stdlib_cache, tmp_path, monkeypatch
+):
+    full = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
+    assert full is not None
+    sources = [good_compiled.wheel_path.parents[3] / "good" / "quizzes"]
+    trimmed = trim.trim_stdlib(
+        full, good_compiled, pyodide_dir=PYODIDE, source_dirs=sources, cache_dir=tmp_path
+    )
+    modules = set(trimmed.modules)
+    assert {"json", "re", "dataclasses", "pyodide", "_pyodide._base"} <= modules  # used
+    assert not {"unittest", "tkinter", "sqlite3", "email.mime"} & modules  # never imported
+    assert trimmed.path.stat().st_size < full.stat().st_size / 2
+    # A module the quizzes need but the trimmed zip lacks fails the build, with a message.
+    real_subset = trim.subset_stdlib
+    monkeypatch.setattr(
+        trim,
+        "subset_stdlib",
+        lambda zip_, names, target: real_subset(
+            zip_, [n for n in names if n != "dataclasses"], target
+        ),
+    )
+    with pytest.raises(ContentError) as raised:
+        trim.trim_stdlib(
+            full, good_compiled, pyodide_dir=PYODIDE, source_dirs=sources, cache_dir=tmp_path / "b"
+        )
+    assert "[E422]" in str(raised.value) and "trimmed standard library" in str(raised.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import shutil
 from pathlib import Path
@@ -21,19 +22,22 @@ def layout(tmp_path: Path) -> RuntimeLayout:
     wheel.write_bytes(b"wheel bytes")
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(b"compiled stdlib")
-    return RuntimeLayout(PYODIDE, wheel, wheel.name, "edusite_quizzes", stdlib_path=stdlib)
+    return RuntimeLayout(
+        PYODIDE, wheel, wheel.name, "edusite_quizzes", stdlib_path=stdlib, cache_dir=tmp_path
+    )
 
 
 def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tmp_path: Path):
     site = tmp_path / "site"
     written = install(site, layout)
     config = layout.page_config()
-    for key in ("worker", "stdlib", "wheel"):
+    for key in ("worker", "wheel"):
         assert (site / unquote(config[key])).is_file(), key
     assert config["pyodide"] == "_edusite/pyodide/0.29.5/"
-    for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm.gz", "pyodide-lock.json.gz"):
         assert (site / config["pyodide"] / name).is_file()
     assert not (site / config["pyodide"] / "python_stdlib.zip").exists()  # the compiled one
+    assert not (site / config["pyodide"] / "pyodide.asm.wasm").exists()  # only its gzip copy
     assert config["wheel"].endswith("%2Babc123-py3-none-any.whl")  # "+" survives any host
     for url, size in config["sizes"].items():
         assert (site / unquote(url)).stat().st_size == size
@@ -57,6 +61,40 @@ def test_asset_folder_name_follows_the_contents(tmp_path: Path) -> None:
 
 
 def test_without_a_compiled_stdlib_pyodides_own_is_served(layout: RuntimeLayout) -> None:
-    plain = RuntimeLayout(PYODIDE, layout.wheel_path, layout.wheel_name, "edusite_quizzes")
+    plain = RuntimeLayout(
+        PYODIDE,
+        layout.wheel_path,
+        layout.wheel_name,
+        "edusite_quizzes",
+        cache_dir=layout.cache_dir,
+    )
     assert plain.page_config()["stdlib"] == "_edusite/pyodide/0.29.5/python_stdlib.zip"
-    assert plain.files()[plain.stdlib_url] == PYODIDE / "python_stdlib.zip"
+    shipped = plain.files()[plain.stdlib_url + ".gz"]
+    assert gzip.decompress(shipped.read_bytes()) == (PYODIDE / "python_stdlib.zip").read_bytes()
+
+
+def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLayout, tmp_path):
+    site = tmp_path / "site"
+    install(site, layout)
+    config = layout.page_config()
+    originals = {
+        config["stdlib"]: layout.stdlib_path,
+        config["pyodide"] + "pyodide.asm.wasm": PYODIDE / "pyodide.asm.wasm",
+        config["pyodide"] + "pyodide-lock.json": PYODIDE / "pyodide-lock.json",
+    }
+    assert config["gzip"] == {url: url + ".gz" for url in originals}
+    for url, source in originals.items():
+        shipped = site / unquote(config["gzip"][url])
+        assert gzip.decompress(shipped.read_bytes()) == source.read_bytes()
+        assert config["gzip"][url] in config["integrity"]  # the bytes the host sends
+        assert url not in config["sizes"]
+    # Reproducible: a second build (fresh cache) writes the same bytes, so the same digests.
+    again = RuntimeLayout(
+        PYODIDE,
+        layout.wheel_path,
+        layout.wheel_name,
+        "edusite_quizzes",
+        stdlib_path=layout.stdlib_path,
+        cache_dir=tmp_path / "other-cache",
+    )
+    assert again.page_config() == config

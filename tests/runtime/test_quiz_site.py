@@ -61,7 +61,7 @@ def test_build_embeds_the_form_and_installs_the_runtime(tmp_path: Path) -> None:
     assert (out / client.group(1)).is_file()
     wheel = re.search(r"_edusite/quiz/(edusite_quizzes-[^\"']+\.whl)", page)
     assert wheel and (out / "_edusite/quiz" / wheel.group(1).replace("%2B", "+")).is_file()
-    for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-lock.json"):
+    for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm.gz", "pyodide-lock.json.gz"):
         assert (out / "_edusite/pyodide/0.29.5" / name).is_file()
     plain = (out / "plain/index.html").read_text(encoding="utf-8")
     assert "quiz-client.js" in plain  # every page, for instant navigation

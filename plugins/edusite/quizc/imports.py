@@ -50,7 +50,7 @@ def check_sources(
                 )
             )
             continue
-        for line, name in _absolute_imports(tree):
+        for line, name in absolute_imports(tree):
             top = name.split(".", 1)[0]
             if top in local or top in allowed:
                 continue
@@ -68,7 +68,8 @@ def check_sources(
     return problems, broken
 
 
-def _absolute_imports(tree: ast.Module) -> list[tuple[int, str]]:
+def absolute_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, dotted name) of every absolute import, at any depth (functions included)."""
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

@@ -4,7 +4,10 @@ Every file gets a URL that changes whenever its bytes change, so a host may cach
 them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
 byte-compiled standard library and the quiz wheel carry content hashes in their names, and
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
-<hash>/`), which keeps the modules' relative imports working. Nothing here imports MkDocs.
+<hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
+the standard library ship only as reproducible gzip copies (`precompress.py`), which the
+worker decodes itself, so a host that compresses nothing still sends few bytes. Nothing here
+imports MkDocs.
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ import base64
 import hashlib
 import json
 import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from edusite.runtime.precompress import GZIP_FILES, gzipped
 
 RUNTIME_DIR = Path(__file__).resolve().parent
 ASSET_FILES = (
@@ -32,6 +38,7 @@ ASSET_FILES = (
     "summary.js",
     "form-state.js",
     "answer-store.js",
+    "py-boot.js",
     "quiz.css",
 )
 """Our browser files; quiz-client.js imports quiz-page.js, which imports the others, by
@@ -70,6 +77,8 @@ class RuntimeLayout:
     stdlib_path: Path | None = None
     """A byte-compiled standard library zip, or None to serve Pyodide's own."""
     assets_dir: Path = RUNTIME_DIR
+    cache_dir: Path = Path(tempfile.gettempdir()) / "edusite-cache"
+    """Where the gzip copies are kept between builds."""
 
     @cached_property
     def version(self) -> str:
@@ -102,19 +111,43 @@ class RuntimeLayout:
     def css_url(self) -> str:
         return self.assets_prefix + "quiz.css"
 
-    def files(self) -> dict[str, Path]:
-        """Every file to install: site-relative path -> source path."""
+    @cached_property
+    def gzip_urls(self) -> dict[str, str]:
+        """URL the worker asks for -> URL of the gzip copy it downloads and decodes instead."""
+        plain = [self.pyodide_prefix + name for name in GZIP_FILES]
+        return {url: url + ".gz" for url in (*plain, self.stdlib_url)}
+
+    @cached_property
+    def _sources(self) -> dict[str, Path]:
+        """Every runtime file before compression: URL -> source path."""
         found = {self.pyodide_prefix + name: self.pyodide_dir / name for name in PYODIDE_FILES}
         found[self.stdlib_url] = self.stdlib_path or self.pyodide_dir / STDLIB_ZIP
         found[self.wheel_url] = self.wheel_path
         found.update({self.assets_prefix + name: self.assets_dir / name for name in ASSET_FILES})
         return found
 
+    @cached_property
+    def _files(self) -> dict[str, Path]:
+        found = {}
+        for url, source in self._sources.items():
+            if url in self.gzip_urls:
+                found[self.gzip_urls[url]] = gzipped(source, self.cache_dir)
+            else:
+                found[url] = source
+        return found
+
+    def files(self) -> dict[str, Path]:
+        """Every file to install: site-relative path -> source path (`.gz` ones compressed:
+        only those are shipped, the worker never asks the host for the plain ones)."""
+        return dict(self._files)
+
     def page_config(self) -> dict[str, Any]:
         """The JSON quiz pages carry: site-relative URLs, and for each file the worker
-        downloads its size (for progress) and its SHA-256 (checked before use)."""
-        downloads = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
-        downloads.append(self.wheel_url)
+        downloads its size (for progress) and its SHA-256 (checked before use; for a gzip
+        copy, the digest of the compressed bytes, which are what the host sends)."""
+        wanted = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
+        wanted.append(self.wheel_url)
+        downloads = [self.gzip_urls.get(url, url) for url in wanted]
         files = self.files()
         return {  # quoted: a wheel's local version has a "+", which some hosts read as " "
             "worker": quote(self.assets_prefix + "quiz-worker.js"),
@@ -124,6 +157,7 @@ class RuntimeLayout:
             "dist": self.dist_name,
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
             "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
+            "gzip": {quote(url): quote(gz) for url, gz in self.gzip_urls.items()},
         }
 
 

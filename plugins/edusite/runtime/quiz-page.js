@@ -56,6 +56,8 @@ const engine = new QuizEngine({
       dist: runtime.dist,
       sizes: absoluteKeys(runtime.sizes),
       integrity: absoluteKeys(runtime.integrity),
+      gzip: Object.fromEntries(Object.entries(runtime.gzip || {})
+        .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
     },
     ...hooks,
   }),

@@ -3,9 +3,11 @@
 // slow or runaway quiz never freezes the page (the client terminates and replaces it).
 //
 // Protocol (messages are plain objects, replies matched by `id`):
-//   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes, integrity, stallMs,
-//        bypassCache}} (absolute URLs; integrity maps each runtime file's URL to
-//        "sha256-<base64>"; bypassCache after a failed start, whose bad bytes may be cached)
+//   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes, integrity, gzip,
+//        stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded file's URL to
+//        "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy, which is
+//        downloaded and checked instead, then decoded here; bypassCache after a failed
+//        start, whose bad bytes may be cached)
 //   in : {id, type: "evaluate", quizId, answers: {name: string | string[]}}
 //   out: {id, ok: true, result} | {id, ok: false, error: {code, message}}
 //   out: {type: "progress", phase, loaded, total}   (bytes; total 0 when unknown)
@@ -21,38 +23,35 @@
 // cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
 
 import { FetchFault, fetchBytes, guardFetch } from "./fetch-guard.js";
+import { PY_BOOT } from "./py-boot.js";
 
-const PY_BOOT = `
-import importlib, importlib.metadata, json
-import quizkit
 
-def _edusite_modules(dist):
-    names = []
-    for path in importlib.metadata.files(dist) or []:
-        parts = path.parts
-        if path.suffix not in (".py", ".pyc") or parts[0].endswith(".dist-info"):
-            continue
-        if parts[0] == "quizkit":
-            continue
-        parts = parts[:-1] if path.stem == "__init__" else (*parts[:-1], path.stem)
-        name = ".".join(parts)
-        if name and name not in names:
-            names.append(name)
-    return names
+const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip: "application/zip" };
 
-_edusite_quizzes = {}
-for _name in _edusite_modules(EDUSITE_DIST):
-    for _quiz in quizkit.collect(importlib.import_module(_name)):
-        _edusite_quizzes[_quiz.id] = _quiz
+function contentType(url) {
+  const extension = new URL(url).pathname.split(".").pop();
+  return CONTENT_TYPES[extension] || "application/octet-stream";
+}
 
-def _edusite_evaluate(quiz_id, answers_json):
-    quiz = _edusite_quizzes.get(quiz_id)
-    if quiz is None:
-        return None
-    return json.dumps(quiz.evaluate(json.loads(answers_json)))
-
-json.dumps(sorted(_edusite_quizzes))
-`;
+/** The gunzipped `body`. Damaged bytes usually break the gzip stream before the download
+ * ends: its error waits until every download was checked, so the guard's fault (which
+ * names the damaged file) is the one reported. */
+function decoded(body, settled) {
+  const reader = body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        await settled();
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
 
 let ready = null; // Promise of {pyodide, evaluate, quizzes}, created by the first "init".
 
@@ -89,21 +88,34 @@ async function boot(config) {
     onFault: (error) => failed(error), // the first fault wins; later ones change nothing
     cache: config.bypassCache ? "reload" : "default",
   });
+  // The large files come gzipped (config.gzip: plain URL -> .gz URL), whatever the host
+  // compresses: the guard checks the bytes that arrive, and the worker decodes them here, as
+  // a stream with the plain file's content type, so the wasm still compiles while it
+  // downloads (instantiateStreaming needs application/wasm).
+  const gzip = config.gzip || {};
+  const download = (url, init) => {
+    if (!gzip[url]) return guard.fetch(url, init);
+    return guard.fetch(gzip[url], init).then((response) => new Response(
+      decoded(response.body, guard.settled),
+      { status: 200, headers: { "content-type": contentType(url) } },
+    ));
+  };
   // Every download starts at once, in parallel: the boot is shorter, and a fault in any
   // file (a stall above all) is seen from the first second, not when Pyodide gets to it.
   // Pyodide's own requests are then answered with the responses already under way.
   const early = new Map();
   for (const url of [`${config.pyodide}pyodide.asm.wasm`, `${config.pyodide}pyodide-lock.json`,
     config.stdlib || `${config.pyodide}python_stdlib.zip`]) {
-    const response = guard.fetch(url);
+    const href = new URL(url).href;
+    const response = download(href);
     response.catch(() => {});
-    early.set(new URL(url).href, response);
+    early.set(href, response);
   }
   globalThis.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
     const response = early.get(url);
     early.delete(url); // a body can be read once: a second request downloads again
-    return response ?? guard.fetch(input, init);
+    return response ?? (gzip[url] ? download(url, init) : guard.fetch(input, init));
   };
   watchWasm((error) => failed(error), guard.settled);
 

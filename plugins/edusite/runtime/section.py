@@ -20,6 +20,7 @@ from edusite.config import EduSiteConfig
 from edusite.errors import Problems
 from edusite.markdown.quizembed import QuizEmbedExtension
 from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
+from edusite.quizc.trim import trim_stdlib
 from edusite.runtime.install import RuntimeLayout, install
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.frontmatter import split_front_matter
@@ -76,14 +77,27 @@ class QuizSite:
             timeout=self.options.quizzes_timeout,
         )
         self.extension.specs = self.compiled.specs
-        for note in self.compiled.notes:
+        notes = list(self.compiled.notes)
+        stdlib = compile_stdlib(self.pyodide_dir, cache_dir=cache_dir)
+        if stdlib is not None:
+            trimmed = trim_stdlib(
+                stdlib,
+                self.compiled,
+                pyodide_dir=self.pyodide_dir,
+                source_dirs=self.watched(),
+                cache_dir=cache_dir,
+            )
+            stdlib = trimmed.path
+            notes += [trimmed.note] if trimmed.note else []
+        for note in notes:
             log.info(note)
         self.layout = RuntimeLayout(
             pyodide_dir=self.pyodide_dir,
             wheel_path=self.compiled.wheel_path,
             wheel_name=self.compiled.wheel_name,
             dist_name=self.compiled.wheel_name.split("-", 1)[0],
-            stdlib_path=compile_stdlib(self.pyodide_dir, cache_dir=cache_dir),
+            stdlib_path=stdlib,
+            cache_dir=cache_dir,
         )
         self.extension.runtime = self.layout.page_config()
         config.extra_css.append(self.layout.css_url)
