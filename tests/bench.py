@@ -1,13 +1,13 @@
 """Speed benchmark of the quiz runtime against stock Pyodide: prints figures, ratios, JSON.
 
-Run with `make bench` (`python -m tests.bench [--runs N] [--mbps M] [--latency-ms L]
-[--report PATH] [--build-articles N ...]`). It builds the real site and serves it, and beside
-it the unmodified npm `pyodide` package with a page that calls `loadPyodide()` on the main
-thread ("stock"), from one test server on 127.0.0.1, driving Debian's Chromium with a fresh profile per cold run.
-The server can act as a host without compression or as a gzip host (it gzips text, JSON and
-wasm responses, as such hosts do, never `.zip` or `.gz` files), and can throttle: one token
-bucket shared by all connections (`--mbps`) plus a delay before each response
-(`--latency-ms`); Chrome's own throttling does not reach workers, where Pyodide loads.
+Run with `make bench` (`python -m tests.bench [--runs N] [--mbps M] [--latency-ms L] [--report
+PATH] [--build-articles N ...]`). It builds the real site and serves it, and beside it the
+unmodified npm `pyodide` package with a page that calls `loadPyodide()` on the main thread
+("stock"), from one test server on 127.0.0.1, driving Debian's Chromium with a fresh profile
+per cold run. The server can act as a host without compression or as a gzip host (it gzips
+text, JSON and wasm responses, as such hosts do, never `.zip` or `.gz` files), and can
+throttle: one token bucket shared by all connections (`--mbps`) plus a delay before each
+response (`--latency-ms`); Chrome's own throttling does not reach workers, where Pyodide loads.
 
 "Intent" is the reader's first move towards a quiz (focus in its field: ours starts loading
 then) or the click that calls `loadPyodide()` (stock); "result" is the quiz's answer shown
