@@ -22,10 +22,6 @@ pytestmark = pytest.mark.slow
 
 SOURCES = ("mkdocs.yml", "content", "quizzes", "site_overrides")
 DAYS = ("1796083200", "1797292800")  # 2026-12-01 and 2026-12-15, UTC
-STDLIB_CACHE = Path(".cache/edusite/stdlib")
-"""Known exception (issue 9): the byte-compiled standard library zip is not reproducible yet
-(`quizc/stdlib.py` is being rewritten to make it so). Both builds share one compiled copy;
-remove `share_stdlib` once stdlib.py's output is reproducible."""
 
 
 def copy_project(target: Path) -> Path:
@@ -55,10 +51,6 @@ def build(project: Path, day: str) -> Path:
     return site
 
 
-def share_stdlib(first: Path, second: Path) -> None:
-    shutil.copytree(first / STDLIB_CACHE, second / STDLIB_CACHE)
-
-
 def tree(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()
@@ -71,7 +63,6 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path) -> No
     first = copy_project(tmp_path / "one")
     second = copy_project(tmp_path / "elsewhere" / "two")
     a = tree(build(first, DAYS[0]))
-    share_stdlib(first, second)
     b = tree(build(second, DAYS[1]))
     assert sorted(a) == sorted(b), "the two builds wrote different files"
     differing = [name for name in a if a[name] != b[name]]

@@ -132,7 +132,7 @@ def test_the_quiz_runtime_and_search_are_among_the_requested_files(built_site: P
     nothing: the quiz wheel, Pyodide's wasm and the search worker."""
     found = reachable(built_site)
     assert any(f.endswith(".whl") for f in found)
-    assert any(f.endswith("pyodide.asm.wasm") for f in found)
+    assert any(f.endswith("pyodide.asm.wasm.gz") for f in found)  # shipped gzipped only
     assert any(f.startswith("assets/javascripts/workers/search.") for f in found)
     assert SEARCH_INDEX in found
     assert not any(f.endswith(".map") for f in found)
