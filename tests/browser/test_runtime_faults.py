@@ -19,6 +19,7 @@ from playwright.sync_api import Page, Route, expect
 from tests.browser.faultserver import FaultServer
 from tests.browser.quizpage import BOOT_MS, form, result, wait_ready, wait_wired
 from tests.browser.test_quizzes import QUIZ, QUIZ_PAGE, answer_quiz_right
+from tests.conftest import SiteServer, StaticHandler
 
 LIMIT_MS = 5000
 STDLIB = "/python_stdlib"
@@ -128,3 +129,33 @@ def test_wasm_that_does_not_compile_is_announced(page: Page, faulty: FaultServer
     assert page.evaluate("window.edusiteQuiz.failure") == "wasm-failed"
     print(f"wasm that does not compile: wasm-failed after {elapsed:.0f} ms")
     answers_after_retry(page, faulty)
+
+
+class DecodingHost(StaticHandler):
+    """A host that sends `x.wasm.gz` as `x.wasm` with `Content-Encoding: gzip` (Apache's
+    `AddEncoding gzip .gz`, some CDNs): the browser decodes it before the worker sees it."""
+
+    def guess_type(self, path: str | object) -> str:
+        name = str(path)
+        return super().guess_type(name.removesuffix(".gz"))
+
+    def end_headers(self) -> None:
+        if self.path.split("?")[0].endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
+
+def test_a_host_that_sends_gzip_copies_as_content_encoding_still_works(
+    page: Page, fixture_site: Path
+) -> None:
+    server = SiteServer(fixture_site, DecodingHost)
+    try:
+        page.goto(f"{server.url}{QUIZ_PAGE}#quiz")
+        wait_wired(page)
+        page.locator(f'{form(QUIZ)} input[name="uv"]').first.focus()
+        wait_ready(page)
+        assert page.evaluate("window.edusiteQuiz.failure") is None
+        answer_quiz_right(page)
+        expect(result(page, QUIZ)).to_contain_text("You got 4 of 4 right.", timeout=BOOT_MS)
+    finally:
+        server.close()

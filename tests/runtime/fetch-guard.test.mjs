@@ -3,14 +3,17 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { FetchFault, fetchBytes, guardFetch, sriDigest } from "../../plugins/edusite/runtime/fetch-guard.js";
+import { gzipSync } from "node:zlib";
+import {
+  FetchFault, fetchBytes, guardFetch, hostDecoded, sriDigest,
+} from "../../plugins/edusite/runtime/fetch-guard.js";
 
 const URL_A = "https://site.test/_edusite/pyodide/a.wasm";
 const BYTES = new Uint8Array(Array.from({ length: 5000 }, (_, i) => i % 251));
 const SRI = `sha256-${createHash("sha256").update(BYTES).digest("base64")}`;
 
 /** A fake fetch serving `chunks` (then closing, or hanging when `hang`) with `status`. */
-function network({ chunks = [BYTES], status = 200, hang = false, gapMs = 0 } = {}) {
+function network({ chunks = [BYTES], status = 200, hang = false, gapMs = 0, headers = {} } = {}) {
   return async (_input, init) => {
     const body = new ReadableStream({
       async start(controller) {
@@ -25,7 +28,7 @@ function network({ chunks = [BYTES], status = 200, hang = false, gapMs = 0 } = {
         controller.close();
       },
     });
-    return new Response(body, { status, headers: { "content-type": "application/wasm" } });
+    return new Response(body, { status, headers: { "content-type": "application/wasm", ...headers } });
   };
 }
 
@@ -106,4 +109,35 @@ test("without WebCrypto (plain HTTP) the recorded size still catches a truncated
   flipped[10] ^= 1; // same size: only a digest could tell, and there is none to compute
   const same = guarded({ fetch: network({ chunks: [flipped] }), sizes, canDigest: false });
   assert.deepEqual(await fetchBytes(same.guard.fetch, URL_A), flipped);
+});
+
+test("a gzip copy the host had the browser decode is checked as the plain file", async () => {
+  // The host sent a.wasm.gz with Content-Encoding: gzip, so the body is already the plain
+  // file: its own size and digest apply, not the .gz ones (which would fail every reader).
+  const gzURL = `${URL_A}.gz`;
+  const packed = gzipSync(BYTES);
+  const gzSRI = `sha256-${createHash("sha256").update(packed).digest("base64")}`;
+  const options = {
+    integrity: { [gzURL]: gzSRI },
+    sizes: { [gzURL]: packed.length },
+    decoded: { [gzURL]: { size: BYTES.length, integrity: SRI } },
+  };
+  const encoded = network({ chunks: [BYTES], headers: { "content-encoding": "gzip" } });
+  const { guard, faults } = guarded({ fetch: encoded, ...options });
+  const response = await guard.fetch(gzURL);
+  assert.equal(hostDecoded(response), true);
+  assert.deepEqual(new Uint8Array(await response.arrayBuffer()), BYTES);
+  assert.deepEqual(faults, []);
+  // The .gz bytes as sent (no Content-Encoding) are checked as the .gz file.
+  const plain = guarded({ fetch: network({ chunks: [packed] }), ...options });
+  const asSent = await plain.guard.fetch(gzURL);
+  assert.equal(hostDecoded(asSent), false);
+  assert.deepEqual(new Uint8Array(await asSent.arrayBuffer()), new Uint8Array(packed));
+  // Decoded bytes that are not the plain file still fail.
+  const flipped = BYTES.slice();
+  flipped[10] ^= 0xff;
+  const bad = network({ chunks: [flipped], headers: { "content-encoding": "gzip" } });
+  const broken = guarded({ fetch: bad, ...options });
+  await assert.rejects(fetchBytes(broken.guard.fetch, gzURL));
+  assert.deepEqual(broken.faults.map((f) => f.code), ["integrity-failed"]);
 });

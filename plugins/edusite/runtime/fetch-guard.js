@@ -21,6 +21,12 @@ export class FetchFault extends Error {
   }
 }
 
+/** True when the browser already decoded a gzip copy because the host sent it with
+ * `Content-Encoding: gzip`: the body is then the plain file, not the `.gz` bytes. */
+export function hostDecoded(response) {
+  return /\bgzip\b/i.test(response.headers?.get("content-encoding") || "");
+}
+
 /** "sha256-<base64>" (Subresource Integrity style) of `bytes`, with WebCrypto. */
 export async function sriDigest(bytes, algorithm = "SHA-256") {
   const digest = new Uint8Array(await crypto.subtle.digest(algorithm, bytes));
@@ -45,6 +51,9 @@ function concat(chunks, length) {
  * @param {Record<string, number>} [options.sizes] absolute URL -> bytes; checked always, so
  *   a truncated file is caught even where WebCrypto is missing (`crypto.subtle` exists only
  *   in secure contexts: a site served over plain HTTP gets the size check alone)
+ * @param {Record<string, {size: number, integrity: string}>} [options.decoded] gzip copy's
+ *   absolute URL -> the plain file's size and digest, checked instead when the host had the
+ *   browser decode it (`hostDecoded`)
  * @param {number} [options.stallMs] no bytes (or no response) for this long is a fault
  * @param {(bytes: number) => void} [options.onBytes] body bytes as they arrive
  * @param {(fault: FetchFault) => void} [options.onFault] every fault, once it happens
@@ -54,7 +63,7 @@ function concat(chunks, length) {
  * @returns {{fetch: typeof fetch, settled: () => Promise<void>}} the guarded fetch, and a
  *   promise for "every body started so far has been read and checked"
  */
-export function guardFetch({ integrity = {}, sizes = {}, stallMs = 2500, onBytes = () => {},
+export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs = 2500, onBytes = () => {},
   onFault = () => {}, cache = "default", canDigest = Boolean(globalThis.crypto?.subtle),
   fetch: realFetch = globalThis.fetch.bind(globalThis) } = {}) {
   const inFlight = new Set();
@@ -67,8 +76,8 @@ export function guardFetch({ integrity = {}, sizes = {}, stallMs = 2500, onBytes
 
   async function guarded(input, init = {}) {
     const url = new URL(input instanceof Request ? input.url : String(input), globalThis.location?.href).href;
-    const expected = canDigest ? integrity[url] : undefined;
-    const size = sizes[url];
+    let expected = canDigest ? integrity[url] : undefined;
+    let size = sizes[url];
     const abort = new AbortController();
     let stalled = false;
     let timer = null;
@@ -101,6 +110,10 @@ export function guardFetch({ integrity = {}, sizes = {}, stallMs = 2500, onBytes
       clearTimeout(timer);
       abort.abort();
       throw fail("load-failed", `HTTP ${response.status} for ${url}`);
+    }
+    if (decoded[url] && hostDecoded(response)) {
+      expected = canDigest ? decoded[url].integrity : undefined;
+      size = decoded[url].size;
     }
     if (!response.body) {
       clearTimeout(timer);

@@ -158,6 +158,14 @@ class RuntimeLayout:
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
             "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
             "gzip": {quote(url): quote(gz) for url, gz in self.gzip_urls.items()},
+            # A host that sends a `.gz` file with `Content-Encoding: gzip` (Apache's
+            # `AddEncoding gzip .gz`, some CDNs) has the browser decode it: the worker then
+            # gets, and checks, the plain file's bytes instead.
+            "decoded": {
+                quote(gz): {"size": source.stat().st_size, "integrity": sri_sha256(source)}
+                for url, gz in self.gzip_urls.items()
+                if (source := self._sources.get(url)) is not None
+            },
         }
 
 

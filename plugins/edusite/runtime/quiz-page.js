@@ -58,6 +58,7 @@ const engine = new QuizEngine({
       integrity: absoluteKeys(runtime.integrity),
       gzip: Object.fromEntries(Object.entries(runtime.gzip || {})
         .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
+      decoded: absoluteKeys(runtime.decoded),
     },
     ...hooks,
   }),

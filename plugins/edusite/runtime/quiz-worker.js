@@ -4,10 +4,12 @@
 //
 // Protocol (messages are plain objects, replies matched by `id`):
 //   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes, integrity, gzip,
-//        stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded file's URL to
-//        "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy, which is
-//        downloaded and checked instead, then decoded here; bypassCache after a failed
-//        start, whose bad bytes may be cached)
+//        decoded, stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded
+//        file's URL to "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy,
+//        which is downloaded and checked instead, then decoded here; decoded gives a gzip
+//        copy's plain size and digest, checked when the host sent it with Content-Encoding:
+//        gzip and the browser decoded it already; bypassCache after a failed start, whose bad
+//        bytes may be cached)
 //   in : {id, type: "evaluate", quizId, answers: {name: string | string[]}}
 //   out: {id, ok: true, result} | {id, ok: false, error: {code, message}}
 //   out: {type: "progress", phase, loaded, total}   (bytes; total 0 when unknown)
@@ -22,7 +24,7 @@
 // `import()`, are fetched and checked first and then imported from the same URL (the HTTP
 // cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
 
-import { FetchFault, fetchBytes, guardFetch } from "./fetch-guard.js";
+import { FetchFault, fetchBytes, guardFetch, hostDecoded } from "./fetch-guard.js";
 import { PY_BOOT } from "./py-boot.js";
 
 
@@ -80,6 +82,7 @@ async function boot(config) {
   const guard = guardFetch({
     integrity: config.integrity || {},
     sizes: config.sizes || {},
+    decoded: config.decoded || {},
     stallMs: config.stallMs,
     onBytes: (bytes) => {
       loaded += bytes;
@@ -96,7 +99,7 @@ async function boot(config) {
   const download = (url, init) => {
     if (!gzip[url]) return guard.fetch(url, init);
     return guard.fetch(gzip[url], init).then((response) => new Response(
-      decoded(response.body, guard.settled),
+      hostDecoded(response) ? response.body : decoded(response.body, guard.settled),
       { status: 200, headers: { "content-type": contentType(url) } },
     ));
   };
