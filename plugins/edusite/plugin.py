@@ -52,6 +52,15 @@ class ContentPluginError(ContentError, PluginError):
     """Every content problem at once, as the error MkDocs prints without a traceback."""
 
 
+class CheckFinished(Exception):
+    """Raised by `on_env` under `edusite check` (command "check"): every page was rendered
+    and checked, so MkDocs's own build stops before it writes anything."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(f"checked {pages} pages")
+        self.pages = pages
+
+
 class EduSitePlugin(BasePlugin[EduSiteConfig]):
     """Articles with numbered citations, FAQs and in-browser Python quizzes."""
 
@@ -65,6 +74,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.article_site = ArticleSite(self.project_dir, EduSiteConfig(), self.problems)
         self.command = ""
         self.staged: StagedBuild | None = None
+        self.build_error: Exception | None = None
 
     # --- MkDocs hooks: each one delegates to the sections below --------------------------
 
@@ -77,6 +87,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return config
         self.problems = Problems()
+        self.build_error = None
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._check_on_config(config)
         self._publish_on_config(config)
@@ -127,6 +138,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.article_site.finish(files)
         self._security_on_env(env)
         self._check_on_env(files, config)
+        if self.command == "check":  # `edusite check`: every page was checked, write nothing
+            raise CheckFinished(len(files.documentation_pages()))
         return env
 
     def on_page_context(
@@ -149,6 +162,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             self._publish_on_post_build(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.build_error = error  # `edusite check` reads the problems of a failed run here
         if self.config.enabled:
             self._publish_on_build_error()
 

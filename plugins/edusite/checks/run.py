@@ -17,51 +17,38 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-from mkdocs.structure.files import File, Files, get_files
-from mkdocs.structure.nav import get_navigation
-from mkdocs.structure.pages import Page
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.utils import CountHandler
 
 from edusite.checks.annotate import github_annotation
+from edusite.plugin import CheckFinished
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CONFIG = 0, 1, 2
 
 
-def _render_page(file: File, config: MkDocsConfig, files: Files) -> None:
-    """Read and render one page as the build does, firing the same plugin events."""
-    page = file.page if file.page is not None else Page(None, file, config)
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
-        page.markdown = config.plugins.on_page_markdown(
-            page.markdown or "", page=page, config=config, files=files
-        )
-        page.render(config, files)
-        page.content = config.plugins.on_page_content(
-            page.content or "", page=page, config=config, files=files
-        )
-    finally:
-        config._current_page = None
+class _Printer(logging.Handler):
+    """Warnings at once, as `WARNING: message`; errors (a content error is already the
+    `path:line: ...` list) held until `release()`, so they come after the reading grades."""
 
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(logging.WARNING)
+        self.out = out
+        self.held: list[str] = []
 
-def _run_pipeline(config: MkDocsConfig) -> int:
-    """Config, files, nav and every page up to `on_env`; returns the number of pages."""
-    config = config.plugins.on_config(config)
-    config.plugins.on_pre_build(config=config)
-    files = get_files(config)
-    env = config.theme.get_env()  # theme files are not content: not added, saving time
-    files = config.plugins.on_files(files, config=config)
-    nav = get_navigation(files, config)
-    config.plugins.on_nav(nav, config=config, files=files)
-    pages = list(files.documentation_pages())
-    for file in pages:
-        _render_page(file, config, files)
-    config.plugins.on_env(env, config=config, files=files)
-    return len(pages)
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            self.held.append(text)
+        else:
+            print(f"{record.levelname}: {text}", file=self.out)
+
+    def release(self) -> None:
+        for text in self.held:
+            print(text, file=self.out)
+        self.held.clear()
 
 
 def _print_readings(config: MkDocsConfig, out: TextIO) -> None:
@@ -84,9 +71,7 @@ def check_site(
     started = time.monotonic()
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
-    printer = logging.StreamHandler(out)
-    printer.setLevel(logging.WARNING)
-    printer.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    printer = _Printer(out)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(counter)
     mkdocs_log.addHandler(printer)
@@ -97,19 +82,25 @@ def check_site(
             except (ConfigurationError, Abort) as error:
                 print(f"edusite check: cannot load the MkDocs configuration: {error}", file=out)
                 return EXIT_CONFIG
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="check", dirty=False)
             try:
-                pages = _run_pipeline(config)
+                build(config)
+            except CheckFinished as finished:
+                pages = finished.pages
                 _print_readings(config, out)
-            except PluginError as error:
+            except Abort:  # MkDocs logged the error (our printer holds it) and aborted
                 _print_readings(config, out)
-                print(error, file=out)
+                printer.release()
+                error = getattr(config.plugins.get("edusite"), "build_error", None)
                 for problem in getattr(error, "problems", []) if annotations else []:
                     print(github_annotation(problem), file=annotations)
                 return EXIT_PROBLEMS
+            else:  # the plugin is not enabled: MkDocs built into the scratch folder
+                pages = 0
             finally:
                 config.plugins.on_shutdown()
     finally:
+        printer.release()
         mkdocs_log.removeHandler(counter)
         mkdocs_log.removeHandler(printer)
     if counts := counter.get_counts():
