@@ -5,9 +5,10 @@ Content-Security-Policy `<meta>` tag and the files that replace Material's inlin
 the `<title>` re-escaping, the article header (`edusite/article.html`), both JSON-LD blocks
 and the article styles (`edusite/page.html` hooks them into Material's blocks). It goes into
 `config.theme.dirs`, MkDocs's list of template and static-file folders (a public attribute
-of `mkdocs.theme.Theme`), right after the site's `custom_dir` and before Material's own
-folder: a site's `custom_dir/main.html` or `custom_dir/edusite/article.html` still wins, and
-the plugin's files win over Material's (its `main.html`, its inline-script partials).
+of `mkdocs.theme.Theme`; MkDocs's own search plugin adds its folder the same way), right
+after the site's `custom_dir` and before Material's own folder: a site's
+`custom_dir/main.html` or `custom_dir/edusite/article.html` still wins, and the plugin's
+files win over Material's (its `main.html`, its inline-script partials).
 
 Done in `on_config`, before MkDocs lists the theme's static files and builds the Jinja
 environment, so the assets are copied and `mkdocs serve` serves them like any theme file.
