@@ -43,6 +43,7 @@ from edusite.pagetext import escape_nav_titles
 from edusite.publish import StagedBuild
 from edusite.runtime.section import QuizSite
 from edusite.security import HEADERS_FILE, headers_file, meta_tag
+from edusite.theme import PAGE_TEMPLATE, add_theme_layer, extends_page_template
 from edusite.unused import unrequested
 
 log = get_plugin_logger(__name__)
@@ -91,6 +92,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.project_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self._check_on_config(config)
         self._publish_on_config(config)
+        add_theme_layer(config)  # the article header, JSON-LD and CSP templates (edusite.theme)
         with self._collecting():
             self.article_site = ArticleSite(self.project_dir, self.config, self.problems)
             self.article_site.configure(config)
@@ -137,6 +139,12 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             return env
         self.article_site.finish(files)
         self._security_on_env(env)
+        if not extends_page_template(env):
+            raise PluginError(
+                f"the theme's main.html does not extend {PAGE_TEMPLATE!r}, so pages would lack "
+                "the security policy, the article header and the JSON-LD; in your custom_dir's "
+                f'main.html write {{% extends "{PAGE_TEMPLATE}" %}} instead of "base.html"'
+            )
         self._check_on_env(files, config)
         if self.command == "check":  # `edusite check`: every page was checked, write nothing
             raise CheckFinished(len(files.documentation_pages()))

@@ -16,8 +16,8 @@ DIRECTIVES: dict[str, tuple[str, ...]] = {
     # Anything not named below: this site only.
     "default-src": ("'self'",),
     # Scripts only from files on this site (Material's inline bootstrap scripts are moved
-    # to files in site_overrides/); 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly,
-    # and nothing allows eval() or inline script.
+    # to files the plugin ships, edusite/templates/theme/); 'wasm-unsafe-eval' lets Pyodide
+    # compile its WebAssembly, and nothing allows eval() or inline script.
     "script-src": ("'self'", "'wasm-unsafe-eval'"),
     # Stylesheets only from files; no <style> element or style="" attribute is rendered.
     # Material's JavaScript sets element.style (CSSOM), which style-src does not govern.
