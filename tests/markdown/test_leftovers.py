@@ -41,6 +41,14 @@ def test_a_misspelled_block_is_reported_not_rendered_as_text_silently(render) ->
     assert hints(render, text)[0].startswith("did you mean `/// faq`?")
 
 
+def test_a_misspelt_quiz_block_is_reported_with_the_whole_line_it_meant(render) -> None:
+    text = "Intro.\n\n/// quizz | runners-knee-quiz\n///\n"
+    assert "3 E310 the block `/// quizz | runners-knee-quiz` was not recognised" in leftovers(
+        render, text
+    )
+    assert hints(render, text)[0].startswith("did you mean `/// quiz | runners-knee-quiz`?")
+
+
 def test_a_stray_closing_line_alone_is_reported(render) -> None:
     assert leftovers(render, "Intro.\n\n///\n") == ["3 E310 the block `///` was not recognised"]
 

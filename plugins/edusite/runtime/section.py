@@ -96,7 +96,6 @@ class QuizSite:
             pyodide_dir=self.pyodide_dir,
             wheel_path=self.compiled.wheel_path,
             wheel_name=self.compiled.wheel_name,
-            dist_name=self.compiled.wheel_name.split("-", 1)[0],
             stdlib_path=stdlib,
             cache_dir=cache_dir,
         )
