@@ -111,7 +111,8 @@ def article(index: int) -> str:
     lines += [
         "## Check what you know {#check}",
         "",
-        f"::: quiz {slug(index)}-quiz",
+        f"/// quiz | {slug(index)}-quiz",
+        "///",
         "",
         "/// faq",
         "",

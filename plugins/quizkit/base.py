@@ -24,7 +24,7 @@ from quizkit.text import keys_in, unrendered_citations
 
 Answers = Mapping[str, Raw]
 Values = dict[str, Any]
-#: What a quiz id looks like (kebab-case); the compiler and the `::: quiz` embed use it too.
+#: What a quiz id looks like (kebab-case); the compiler and the `/// quiz` embed use it too.
 QUIZ_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _QUESTION_ID = re.compile(r"^[A-Za-z][\w-]*$")
 FIX_ANSWERS = "Some answers need a look. See the messages next to them."

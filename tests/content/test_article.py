@@ -101,12 +101,12 @@ def test_fixed_section_anchors_in_order() -> None:
 
 def test_quizzes_are_embedded_in_their_sections() -> None:
     _, body = _article()
-    embeds = re.findall(r"^::: quiz ([\w-]+)\s*$", body, re.M)
+    embeds = re.findall(r"^/// quiz \| ([\w-]+)\n///$", body, re.M)
     assert embeds == QUIZ_IDS
-    assert "::: quiz return-to-running-planner" in _section(body, "returning-to-running")
-    assert "::: quiz shoe-mileage-check" in _section(body, "shoes")
-    assert "::: quiz runners-knee-self-check" in _section(body, "check-your-knee")
-    assert "::: quiz runners-knee-quiz" in _section(body, "quiz")
+    assert "/// quiz | return-to-running-planner\n///" in _section(body, "returning-to-running")
+    assert "/// quiz | shoe-mileage-check\n///" in _section(body, "shoes")
+    assert "/// quiz | runners-knee-self-check\n///" in _section(body, "check-your-knee")
+    assert "/// quiz | runners-knee-quiz\n///" in _section(body, "quiz")
 
 
 def test_warning_sign_boxes_list_the_self_checks_red_flags_under_the_same_tiers() -> None:

@@ -100,7 +100,8 @@ First sentence with a citation [@aaos-pfps; @crossley2015]. Second sentence with
 code = "is not prose."
 ```
 
-::: quiz runners-knee-quiz
+/// quiz | runners-knee-quiz
+///
 
 !!! danger "Call-out title."
 
@@ -140,9 +141,9 @@ def test_only_full_sentences_count_each_at_its_line() -> None:
         (9, "Second sentence with a link to a page and bold words."),
         (14, "A caption inside HTML."),
         (17, "A bullet that is a sentence."),
-        (32, "Text inside the call-out."),
-        (32, "It goes on the next line."),
-        (39, "An answer, of several words."),
+        (33, "Text inside the call-out."),
+        (33, "It goes on the next line."),
+        (40, "An answer, of several words."),
     ]
     dropped = {s.text for s in all_sentences(SAMPLE)} - {text for _, text in counted}
     assert dropped == {"a bullet without a full stop", "Yes."}

@@ -24,14 +24,14 @@ def test_a_misspelt_quiz_embed_is_reported_with_the_directive_it_meant(render) -
     assert leftovers(render, text) == [
         "3 E321 the line `::: quizz runners-knee-quiz` is shown as text: `quizz` is not a directive"
     ]
-    assert hints(render, text)[0].startswith("did you mean `::: quiz runners-knee-quiz`?")
+    assert hints(render, text)[0].startswith("did you mean `/// quiz | runners-knee-quiz`?")
 
 
 def test_a_colon_fence_of_another_tool_is_reported_once_with_what_colons_do_here(render) -> None:
     text = "Intro.\n\n::: note\nText.\n:::\n"
     found = leftovers(render, text)
     assert [line.split(" ")[:2] for line in found] == [["3", "E321"]]
-    assert "only embeds a quiz" in hints(render, text)[0]
+    assert "a quiz is embedded with `/// quiz | <id>`" in hints(render, text)[0]
 
 
 def test_a_misspelled_block_is_reported_not_rendered_as_text_silently(render) -> None:
@@ -39,6 +39,14 @@ def test_a_misspelled_block_is_reported_not_rendered_as_text_silently(render) ->
     found = leftovers(render, text)
     assert "3 E310 the block `/// fqa` was not recognised" in found
     assert hints(render, text)[0].startswith("did you mean `/// faq`?")
+
+
+def test_a_misspelt_quiz_block_is_reported_with_the_whole_line_it_meant(render) -> None:
+    text = "Intro.\n\n/// quizz | runners-knee-quiz\n///\n"
+    assert "3 E310 the block `/// quizz | runners-knee-quiz` was not recognised" in leftovers(
+        render, text
+    )
+    assert hints(render, text)[0].startswith("did you mean `/// quiz | runners-knee-quiz`?")
 
 
 def test_a_stray_closing_line_alone_is_reported(render) -> None:

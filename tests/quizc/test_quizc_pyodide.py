@@ -59,6 +59,34 @@ json.dumps({
     }
 
 
+def test_the_wheels_start_up_code_runs_in_pyodide_as_the_worker_runs_it(good_compiled, tmp_path):
+    """quiz-worker.js: `pyimport("edusite_boot").start()`, then `ids_json()` and `evaluate`."""
+    code = """
+import json, sys
+import edusite_boot
+booted = edusite_boot.start()
+json.dumps({
+    "ids": json.loads(booted.ids_json()),
+    "answer": json.loads(booted.evaluate("demo-check", json.dumps({"fever": "yes"})))["outcome"],
+    "unknown": booted.evaluate("no-such-quiz", "{}"),
+    "imported": sorted(name for name in sys.modules if name.startswith("quizzes")),
+})
+"""
+    reply = run_in_pyodide(tmp_path, code, wheel=good_compiled.wheel_path)
+    assert reply["result"] == {
+        "ids": ["demo-check", "demo-quiz", "demo-tool"],
+        "answer": "red-flag",
+        "unknown": None,
+        "imported": [
+            "quizzes",
+            "quizzes.demo",
+            "quizzes.demo.check",
+            "quizzes.demo.quiz",
+            "quizzes.demo.tool",
+        ],
+    }
+
+
 def test_the_byte_compiled_stdlib_boots_pyodide(tmp_path, stdlib_cache):
     stdlib = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
     assert stdlib is not None

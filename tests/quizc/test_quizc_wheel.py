@@ -30,6 +30,8 @@ def test_wheel_is_named_by_content_hash_and_byte_compiled(good_compiled):
         "quizzes/demo/tool.pyc",
         "quizkit/__init__.pyc",
         "quizkit/selfcheck.pyc",
+        "edusite_boot.pyc",
+        "edusite_quiz_modules.pyc",
         f"edusite_quizzes-{version}.dist-info/METADATA",
         f"edusite_quizzes-{version}.dist-info/WHEEL",
         f"edusite_quizzes-{version}.dist-info/RECORD",
@@ -74,6 +76,33 @@ def test_the_wheel_alone_imports_and_evaluates(good_compiled):
         cwd=compiled.wheel_path.parent,
     )
     assert json.loads(done.stdout) == "red-flag"
+
+
+def test_the_wheels_start_up_code_imports_the_modules_the_compiler_listed(good_compiled):
+    """The worker's `edusite_boot.start()`, run from the wheel alone in a clean Python."""
+    code = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]);"
+        "import edusite_boot, edusite_quiz_modules; quizzes = edusite_boot.start();"
+        "answer = quizzes.evaluate('demo-check', json.dumps({'fever': 'yes'}));"
+        "print(json.dumps([edusite_quiz_modules.MODULES, quizzes.ids_json(), answer]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", code, str(good_compiled.wheel_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=good_compiled.wheel_path.parent,
+    )
+    modules, ids, answer = json.loads(done.stdout)
+    assert modules == [
+        "quizzes",
+        "quizzes.demo",
+        "quizzes.demo.check",
+        "quizzes.demo.quiz",
+        "quizzes.demo.tool",
+    ]
+    assert json.loads(ids) == ["demo-check", "demo-quiz", "demo-tool"]
+    assert json.loads(answer)["outcome"] == "red-flag"
 
 
 def test_same_sources_give_the_same_bytes(project, compile_, tmp_path):

@@ -22,9 +22,7 @@ def layout(tmp_path: Path) -> RuntimeLayout:
     wheel.write_bytes(b"wheel bytes")
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(b"compiled stdlib")
-    return RuntimeLayout(
-        PYODIDE, wheel, wheel.name, "edusite_quizzes", stdlib_path=stdlib, cache_dir=tmp_path
-    )
+    return RuntimeLayout(PYODIDE, wheel, wheel.name, stdlib_path=stdlib, cache_dir=tmp_path)
 
 
 def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tmp_path: Path):
@@ -65,7 +63,6 @@ def test_without_a_compiled_stdlib_pyodides_own_is_served(layout: RuntimeLayout)
         PYODIDE,
         layout.wheel_path,
         layout.wheel_name,
-        "edusite_quizzes",
         cache_dir=layout.cache_dir,
     )
     assert plain.page_config()["stdlib"] == "_edusite/pyodide/0.29.5/python_stdlib.zip"
@@ -93,7 +90,6 @@ def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLay
         PYODIDE,
         layout.wheel_path,
         layout.wheel_name,
-        "edusite_quizzes",
         stdlib_path=layout.stdlib_path,
         cache_dir=tmp_path / "other-cache",
     )

@@ -51,7 +51,7 @@ def test_build_embeds_the_form_and_installs_the_runtime(tmp_path: Path) -> None:
     out = site / "out"
     page = (out / "index.html").read_text(encoding="utf-8")
     assert '<form class="edusite-quiz edusite-quiz--tool" id="quiz-doubler"' in page
-    assert "::: quiz" not in page
+    assert "/// quiz" not in page
     client = re.search(
         r'<script src="(_edusite/assets/[0-9a-f]{12}/quiz-client\.js)" '
         r'type="module">',
@@ -71,7 +71,7 @@ def test_build_embeds_the_form_and_installs_the_runtime(tmp_path: Path) -> None:
 def test_unknown_quiz_id_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     index = site / "content/index.md"
-    index.write_text(index.read_text().replace("::: quiz doubler", "::: quiz tripler"))
+    index.write_text(index.read_text().replace("/// quiz | doubler", "/// quiz | tripler"))
     done = mkdocs(site, "build", "--strict", "--site-dir", str(site / "out"))
     assert done.returncode != 0
     output = done.stdout + done.stderr

@@ -1,4 +1,4 @@
-"""The `::: quiz <id>` embed: the form it renders and the problems it reports."""
+"""The `/// quiz | <id>` embed: the form it renders and the problems it reports."""
 
 from __future__ import annotations
 
@@ -79,10 +79,11 @@ def parse(html: str) -> Elements:
 
 
 def test_directive_becomes_an_accessible_form() -> None:
-    html, problems, ext = convert("# Title\n\nText.\n\n::: quiz demo-check\n\nAfter.\n")
+    html, problems, ext = convert("# Title\n\nText.\n\n/// quiz | demo-check\n///\n\nAfter.\n")
     assert not list(problems)
     assert ext.embedded == ["demo-check"]
-    assert "::: quiz" not in html
+    assert "/// quiz" not in html
+    assert "<div>" not in html  # the form replaces the block, no wrapper
     assert "Check &lt;your&gt; knee" in html  # escaped, never raw
     el = parse(html)
     (form,) = el.find("form", **{"data-quiz-id": "demo-check"})
@@ -117,37 +118,71 @@ def test_directive_becomes_an_accessible_form() -> None:
 
 
 def test_unknown_id_reports_file_and_line_with_front_matter_offset() -> None:
-    _, problems, _ = convert("Intro\n\n::: quiz no-such-quiz\n")
+    _, problems, _ = convert("Intro\n\n/// quiz | no-such-quiz\n///\n")
     (problem,) = list(problems)
     assert (problem.path, problem.line, problem.code) == ("content/page.md", 3 + 4, "E401")
     assert "no-such-quiz" in problem.message
     assert "demo-check" in problem.hint
-    assert problem.source_line == "::: quiz no-such-quiz"
+    assert problem.source_line == "/// quiz | no-such-quiz"
 
 
-@pytest.mark.parametrize("line", ["::: quiz", "::: quiz a b", "::: quiz Not_An_Id"])
+@pytest.mark.parametrize(
+    "line", ["/// quiz", "/// quiz | a b", "/// quiz | Not_An_Id", "::: quiz a b"]
+)
 def test_malformed_directive_is_a_problem(line: str) -> None:
-    _, problems, _ = convert(f"{line}\n")
+    _, problems, _ = convert(f"{line}\n///\n")
     assert [(p.line, p.code) for p in problems] == [(5, "E402")]
 
 
 def test_same_quiz_twice_on_a_page_is_a_problem() -> None:
-    html, problems, _ = convert("::: quiz demo-check\n\n::: quiz demo-check\n")
-    assert [(p.line, p.code) for p in problems] == [(7, "E403")]
+    html, problems, _ = convert("/// quiz | demo-check\n///\n\n/// quiz | demo-check\n///\n")
+    assert [(p.line, p.code) for p in problems] == [(8, "E403")]
     assert html.count("<form") == 1
 
 
 def test_directive_inside_fenced_code_stays_code() -> None:
-    text = "```markdown\n::: quiz demo-check\n```\n\n~~~\n::: quiz unknown-one\n~~~\n"
+    text = "```markdown\n/// quiz | demo-check\n///\n```\n\n~~~\n::: quiz unknown-one\n~~~\n"
     html, problems, ext = convert(text)
     assert not list(problems)
+    assert not ext.warnings
     assert ext.embedded == []
     assert "<form" not in html
-    assert "::: quiz demo-check" in html
+    assert "/// quiz | demo-check\n///" in html
+    assert "::: quiz unknown-one" in html
+
+
+def test_a_block_inside_indented_code_stays_code_and_lines_stay_right() -> None:
+    """The old preprocessor rewrote `::: quiz` inside indented code; the block is not read
+    there, and the line of a real embed below is still the right one."""
+    text = "Write:\n\n    /// quiz | demo-check\n    ///\n    ::: quiz demo-check\n\nNow:\n\n"
+    text += "/// quiz | demo-check\n///\n\n/// quiz | demo-check\n///\n"
+    html, problems, ext = convert(text)
+    assert "<pre><code>/// quiz | demo-check\n///\n::: quiz demo-check\n</code></pre>" in html
+    assert html.count("<form") == 1
+    assert not ext.warnings
+    assert [(p.line, p.code) for p in problems] == [(12 + 4, "E403")]
+
+
+def test_the_old_form_still_embeds_and_warns_with_the_line_to_write() -> None:
+    html, problems, ext = convert("Intro\n\n::: quiz demo-check\n\nAfter.\n")
+    assert not list(problems)
+    assert html.count("<form") == 1
+    assert "After." in html
+    (warning,) = ext.warnings
+    assert (warning.line, warning.code, warning.source_line) == (7, "W404", "::: quiz demo-check")
+    assert "write `/// quiz | demo-check` and, on the next line, `///`" in warning.hint
+
+
+@pytest.mark.parametrize("text", ["/// quiz | demo-check\n", "/// quiz | demo-check\nText.\n"])
+def test_a_block_not_closed_on_the_next_line_is_a_problem(text: str) -> None:
+    html, problems, _ = convert("Intro\n\n" + text + "\nMore.\n")
+    assert [(p.line, p.code) for p in problems] == [(7, "E402")]
+    assert "More." in html  # nothing the editor wrote is lost
+    assert html.count("<form") == 1
 
 
 def test_directive_inside_an_admonition() -> None:
-    html, problems, _ = convert('!!! note "Try it"\n    ::: quiz demo-check\n')
+    html, problems, _ = convert('!!! note "Try it"\n    /// quiz | demo-check\n    ///\n')
     assert not list(problems)
     assert '<div class="admonition note">' in html
     assert html.index("<form") > html.index("admonition note")
@@ -163,7 +198,7 @@ def test_runtime_config_is_embedded_as_json() -> None:
 
 def test_site_override_replaces_the_template(tmp_path: Path) -> None:
     (tmp_path / "quiz.html").write_text('<form data-quiz-id="{{ quiz.id }}">custom</form>')
-    html, _, _ = convert("::: quiz demo-check\n", overrides_dir=str(tmp_path))
+    html, _, _ = convert("/// quiz | demo-check\n///\n", overrides_dir=str(tmp_path))
     assert '<form data-quiz-id="demo-check">custom</form>' in html
 
 
@@ -201,7 +236,7 @@ def test_a_self_check_carries_the_sites_closing_sentence_unless_it_has_its_own()
     )
     own = {**SPEC, "closing": "Ask your pharmacist <today>."}
     assert closing_text(render_quiz_form(own, closing=site)) == "Ask your pharmacist &lt;today&gt;."
-    html, _, _ = convert("::: quiz demo-check\n", closing=site)
+    html, _, _ = convert("/// quiz | demo-check\n///\n", closing=site)
     assert "Only a vet who examines your dog" in html
 
 

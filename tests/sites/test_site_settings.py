@@ -82,7 +82,7 @@ def another_publishers_site(tmp_path: Path) -> Path:
         site,
         "article.md",
         "## More {#more}",
-        "::: quiz site-check\n\n::: quiz own-check\n\n## More {#more}",
+        "/// quiz | site-check\n///\n\n/// quiz | own-check\n///\n\n## More {#more}",
     )
     edit(site, "index.md", "Read [the article](article.md).", "Our articles:\n\n/// articles\n///")
     (site / "content/knees.md").write_text(

@@ -192,8 +192,11 @@ def test_quiz_links_are_checked_on_every_page_that_embeds_the_quiz(
 ) -> None:
     quiz = tmp_path / "quiz.py"
     quiz.write_text('LINKS = [("S", "#symptoms"), ("Start", "#start")]\n')
-    page = doc("Text\n\n::: quiz knee-quiz\n\n```\n::: quiz other-quiz\n```\n")
-    assert embedded_quizzes(page) == ["knee-quiz"]
+    page = doc(
+        "Text\n\n/// quiz | knee-quiz\n///\n\n```\n/// quiz | other-quiz\n```\n\n"
+        "::: quiz old-form\n"
+    )
+    assert embedded_quizzes(page) == ["knee-quiz", "old-form"]
     embeds = {"guides/knee.md": ["knee-quiz"], "index.md": ["knee-quiz"]}
     modules = {"knee-quiz": QuizModule("quizzes/knee/quiz.py", quiz)}
     problems = check_quiz_links(embeds, modules, index)

@@ -35,7 +35,7 @@ def test_new_article_with_quiz_passes_the_checks(site: Path) -> None:
         "created quizzes/knee_exercises/quiz.py",
     ]
     article = (site / "content" / "knee-exercises.md").read_text("utf-8")
-    assert "::: quiz knee-exercises-quiz" in article
+    assert "/// quiz | knee-exercises-quiz\n///\n" in article
     assert 'id="knee-exercises-quiz"' in (site / "quizzes/knee_exercises/quiz.py").read_text()
     checked = edusite_check(site)
     assert checked.returncode == 0, checked.stderr

@@ -73,7 +73,7 @@ def test_serve_reloads_quizzes_and_shows_quiz_errors(preview: Preview) -> None:
         encoding="utf-8",
     )
     preview.edit(
-        "content/guide.md", lambda text: text + "\n## Quiz {#quiz}\n\n::: quiz guide-quiz\n"
+        "content/guide.md", lambda text: text + "\n## Quiz {#quiz}\n\n/// quiz | guide-quiz\n///\n"
     )
     preview.wait_for("/guide/", lambda page: 'data-quiz-id="guide-quiz"' in page, "quiz form")
 

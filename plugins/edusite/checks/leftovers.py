@@ -1,7 +1,7 @@
 """No markup reaches a reader as literal text (E310, E320, E321, E322).
 
 Markdown shows what it does not understand as text, and the build goes on: a misspelt
-`/// fqa` or `::: quizz x`, a citation where Markdown is not read (inside raw HTML), a
+`/// fqa` or `/// quizz | x`, a citation where Markdown is not read (inside raw HTML), a
 footnote mark `[^1]` without the footnotes extension. This reads the page's final HTML, the
 text a reader sees (not code, scripts, attributes, or a citation the citation extension has
 already reported, `span.citation-unresolved`), finds such markup and reports it at the line of
@@ -22,6 +22,7 @@ from edusite.markdown.care import CareBlock
 from edusite.markdown.citations import UNRESOLVED
 from edusite.markdown.faq import FaqBlock
 from edusite.markdown.quizembed import NAME as QUIZ
+from edusite.markdown.quizembed import QuizBlock, embed_line
 from edusite.structure.citesyntax import ACCEPTED_FORMS, BRACKETED, CITATION_KEY
 
 CODE_BLOCK = "E310"
@@ -29,7 +30,7 @@ CODE_CITATION = "E320"
 CODE_DIRECTIVE = "E321"
 CODE_FOOTNOTE = "E322"
 
-BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME)
+BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME, QuizBlock.NAME)
 """Our `///` blocks, for "did you mean"."""
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _LINE_START = r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?"
@@ -149,15 +150,11 @@ def _directive(text: str) -> tuple[str, str]:
     words = text[3:].split()
     name = words[0] if words else ""
     close = get_close_matches(name, [QUIZ], n=1, cutoff=0.6)
-    if close:
-        fixed = " ".join([":::", QUIZ, *words[1:]])
-        hint = f"did you mean `{fixed}`? "
-    else:
-        hint = ""
+    hint = f"did you mean `{embed_line(' '.join(words[1:]))}`? " if close else ""
     return (
         f"the line `{text}` is shown as text: `{name or ':::'}` is not a directive",
-        hint + f"`:::` only embeds a quiz, `::: {QUIZ} <id>` on its own line; for a call-out "
-        "write `!!! note`",
+        hint + f"a quiz is embedded with `{embed_line('<id>')}` and a `///` line; for a "
+        "call-out write `!!! note`",
     )
 
 
@@ -167,7 +164,11 @@ def _block(text: str) -> tuple[str, str]:
     known = ", ".join(f"`/// {block}`" for block in BLOCKS[:-1]) + f" or `/// {BLOCKS[-1]}`"
     return (
         f"the block `{text}` was not recognised",
-        (f"did you mean `/// {close[0]}`? " if close and close[0] != name else "")
+        (
+            f"did you mean `{text.replace(name, close[0], 1)}`? "
+            if close and close[0] != name
+            else ""
+        )
         + f"the site's blocks are {known}, besides those of the `markdown_extensions` in "
         "mkdocs.yml (a misspelt name or option makes the block plain text); close each with "
         "a `///` line",

@@ -2,7 +2,7 @@
 
 Readability formulas count words per sentence and syllables per word, so everything that is
 not running prose goes first: front matter, code, HTML comments and tags, images, citation
-markers, quiz embeds (`::: quiz`), block fences (`/// faq`), headings (FAQ questions too),
+markers, quiz embeds (`/// quiz`), block fences (`/// faq`), headings (FAQ questions too),
 call-out titles (`!!! danger "Title"`; the call-out's text stays), tables, link definitions
 and the Sources list. Paragraphs and list items are then split at . ! or ?.
 

@@ -23,7 +23,7 @@ from quizkit.text import citation_keys
 from edusite.checks.links import SiteIndex
 from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
-from edusite.markdown.quizembed import DIRECTIVE
+from edusite.markdown.quizembed import embedded_ids
 
 _FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
 
@@ -37,10 +37,8 @@ class QuizModule:
 
 
 def embedded_quizzes(doc: SourceDoc) -> list[str]:
-    """Ids of the quizzes a page embeds with `::: quiz <id>` (outside code); a malformed
-    directive is the embed extension's to report (E402)."""
-    found = (DIRECTIVE.match(line) for line in doc.masked.splitlines())
-    return [words[0] for match in found if match and (words := match["rest"].split())]
+    """Ids of the quizzes a page embeds with `/// quiz | <id>` (outside code)."""
+    return embedded_ids(doc.masked.splitlines())
 
 
 def fragment_links(text: str) -> list[tuple[str, int]]:

@@ -29,7 +29,7 @@ _CODES = {
     htmlscan.SCRIPT: (
         "E501",
         "Articles may not contain code. Put interactive parts in a quiz module under "
-        "quizzes/ and embed it with '::: quiz <id>'.",
+        "quizzes/ and embed it with '/// quiz | <id>'.",
     ),
     htmlscan.EVENT: ("E502", "Remove the attribute: HTML in articles may not run code."),
     htmlscan.URL: ("E503", _LINK_HINT),

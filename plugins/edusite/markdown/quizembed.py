@@ -1,43 +1,69 @@
-"""Quiz embeds: a line `::: quiz <id>` becomes the quiz's server-rendered HTML form.
+"""Quiz embeds: a `/// quiz | <id>` block becomes the quiz's server-rendered HTML form.
 
-The form is rendered from the quiz's `spec()` (see ARCHITECTURE.md, "Quiz objects") with the
-Jinja2 template `quiz.html`, which a site may override from `site_overrides/edusite/`. The
-extension works without MkDocs: give it a mapping of quiz id -> spec and a `Problems`
-collector. Python-Markdown keeps no line numbers, so the directive is found by a preprocessor
-that runs before anything can merge or stash lines (priority 28: after whitespace
-normalisation, before fenced code), and `begin_page()` tells it which file it reads and how
-many front-matter lines were stripped above the Markdown it sees.
+    /// quiz | runners-knee-quiz
+    ///
+
+The block is a pymdown-extensions Blocks block, like `/// faq` and `/// care`, so it is
+never read inside code. The form is rendered from the quiz's `spec()` (see ARCHITECTURE.md,
+"Quiz objects") with the Jinja2 template `quiz.html`, which a site may override from
+`site_overrides/edusite/`. The extension works without MkDocs: give it a mapping of quiz
+id -> spec and a `Problems` collector. Python-Markdown keeps no line numbers, so a
+preprocessor that runs before anything can merge or stash lines (priority 28: after
+whitespace normalisation, before fenced code) notes the line of each opening outside fenced
+code, and `begin_page()` tells it which file it reads and how many front-matter lines were
+stripped above the Markdown it sees. The same preprocessor still accepts the old form
+`::: quiz <id>` (not indented as code), rewriting it to the block and warning (W404) with the
+line to write instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
 from quizkit.base import QUIZ_ID
 from quizkit.care import CareSettings, cards
 from quizkit.selfcheck import NOT_A_DIAGNOSIS
 
-from edusite.errors import Problems
+from edusite.errors import ContentProblem, Problems
 from edusite.markdown.care import card_html
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
 
 NAME = "quiz"
-"""The directive's name: `::: quiz <id>`."""
-DIRECTIVE = re.compile(rf"^(?P<indent>\s*):::\s*{NAME}\b(?P<rest>.*)$")
+"""The block's name: `/// quiz | <id>`."""
+OPENING = re.compile(rf"^(?P<indent>[ \t>]*)/{{3,}}[ \t]*{NAME}\b[ \t]*(?:\|(?P<rest>.*))?$")
+OLD_FORM = re.compile(rf"^(?P<indent> {{0,3}}):::\s*{NAME}\b(?P<rest>.*)$")
+"""The old embed, `::: quiz <id>`, still accepted (W404); four spaces in, it is code."""
+CLOSING = re.compile(r"^[ \t>]*/{3,}\s*$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 
 CODE_UNKNOWN = "E401"
 CODE_MALFORMED = "E402"
 CODE_DUPLICATE = "E403"
+CODE_OLD_FORM = "W404"
+
+
+def embedded_ids(lines: list[str]) -> list[str]:
+    """The quiz ids these lines embed (code already masked by the caller), in either form;
+    a malformed embed is the extension's to report (E402)."""
+    found = (OPENING.match(line) or OLD_FORM.match(line) for line in lines)
+    return [words[0] for match in found if match and (words := (match["rest"] or "").split())]
+
+
+def embed_line(quiz_id: str) -> str:
+    """The line an editor writes to embed `quiz_id` (the block is closed by `///`)."""
+    return f"/// {NAME} | {quiz_id}".rstrip(" |")
 
 
 def template_environment(overrides_dir: str | Path | None = None) -> jinja2.Environment:
@@ -123,8 +149,9 @@ def _question_view(
     }
 
 
-class QuizEmbedPreprocessor(Preprocessor):
-    """Replaces each `::: quiz <id>` line (outside fenced code) with its stashed form."""
+class QuizLinePreprocessor(Preprocessor):
+    """Notes the line of each quiz opening outside fenced code (the block cannot know it);
+    rewrites the old `::: quiz <id>` to the block, with a warning."""
 
     def __init__(self, md: Markdown, ext: QuizEmbedExtension) -> None:
         super().__init__(md)
@@ -133,8 +160,9 @@ class QuizEmbedPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         fence: str | None = None
-        seen: set[str] = set()
-        for number, line in enumerate(lines, start=1):
+        self.ext.openings = []
+        for index, line in enumerate(lines):
+            number = index + 1 + self.ext.line_offset
             fence_match = FENCE.match(line)
             if fence_match:
                 marker = fence_match.group("fence")
@@ -142,18 +170,78 @@ class QuizEmbedPreprocessor(Preprocessor):
                     fence = marker
                 elif marker[0] == fence[0] and len(marker) >= len(fence):
                     fence = None
-            match = DIRECTIVE.match(line) if fence is None else None
-            if match is None:
+            opening = OPENING.match(line) if fence is None else None
+            old = OLD_FORM.match(line) if fence is None else None
+            closed = index + 1 < len(lines) and CLOSING.match(lines[index + 1]) is not None
+            if opening is not None:
+                argument = " ".join((opening.group("rest") or "").split())
+                top = len(opening.group("indent").expandtabs(4)) < 4  # deeper: code, or nested
+                self.ext.openings.append((number, argument, line, closed, top))
+            if old is None:
                 out.append(line)
                 continue
-            html = self.ext.embed(match.group("rest").split(), number, line, seen)
-            placeholder = self.md.htmlStash.store(html) if html else ""
-            out.extend(["", match.group("indent") + placeholder, ""])
+            rest = " ".join(old.group("rest").split())
+            self.ext.openings.append((number, rest, line, True, True))
+            self.ext.warn(
+                ContentProblem(
+                    self.ext.page_path,
+                    number,
+                    CODE_OLD_FORM,
+                    "`::: quiz` is the old way to embed a quiz",
+                    f"write `{embed_line(rest)}` and, on the next line, `///`",
+                    line,
+                )
+            )
+            indent = old.group("indent")
+            out.extend(["", f"{indent}/// {NAME} | {rest}", f"{indent}///", ""])
         return out
 
 
-class QuizEmbedExtension(Extension):
-    """`::: quiz <id>` -> form. Holds the registry and the page being converted."""
+class QuizBlock(Block):
+    """`/// quiz | <id>` then `///`: the quiz's form; the block holds nothing else."""
+
+    NAME = NAME
+    ARGUMENT = None  # optional for Blocks, so a missing id is E402 rather than plain text
+    OPTIONS: dict[str, tuple[Any, Any]] = {}  # noqa: RUF012 - the Blocks API's declaration
+
+    def on_init(self) -> None:
+        self.ext: QuizEmbedExtension = self.config["ext"]
+        self.parent: etree.Element | None = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        """The form goes in at once (a block left open gets no `on_end`); the returned
+        element takes whatever was written inside the block, and `on_end` unwraps it."""
+        self.parent = parent
+        argument = " ".join((self.argument or "").split())
+        top_level = parent is self.md.parser.root  # the document element while parsing
+        line, source, closed = self.ext.claim_line(argument, top_level)
+        seen = self.tracker.setdefault("seen", set())
+        html = self.ext.embed(argument.split(), line, source, seen)
+        if not closed:
+            self.ext.problems.add(
+                self.ext.page_path,
+                line,
+                CODE_MALFORMED,
+                "the quiz block is not closed on the next line",
+                hint=f"write `///` on the line after `{embed_line(argument or '<id>')}`",
+                source_line=source,
+            )
+        if html:
+            etree.SubElement(parent, "p").text = self.md.htmlStash.store(html)
+        return etree.SubElement(parent, "div")
+
+    def on_end(self, block: etree.Element) -> None:
+        """Anything written inside the block stays, after the form (E402 says why)."""
+        if self.parent is None or block not in list(self.parent):
+            return
+        at = list(self.parent).index(block)
+        self.parent.remove(block)
+        for offset, child in enumerate(block):
+            self.parent.insert(at + offset, child)
+
+
+class QuizEmbedExtension(BlocksExtension):
+    """`/// quiz | <id>` -> form. Holds the registry and the page being converted."""
 
     def __init__(
         self,
@@ -163,11 +251,13 @@ class QuizEmbedExtension(Extension):
         runtime: Mapping[str, Any] | None = None,
         care: CareSettings | None = None,
         closing: str = NOT_A_DIAGNOSIS,
+        warn: Callable[[ContentProblem], None] | None = None,
     ) -> None:
         """`specs`: quiz id -> spec(), None while unknown (a failed compile: embeds are then
         skipped silently, the compiler's problems explain); `runtime`: browser URLs;
         `care`: the site's emergency number and services for self-checks' care cards;
-        `closing`: the site's closing sentence of self-check results."""
+        `closing`: the site's closing sentence of self-check results; `warn`: called with
+        each warning (W404), which is otherwise kept in `warnings`."""
         super().__init__()
         self.specs: Mapping[str, Mapping[str, Any]] | None = specs
         self.problems = problems if problems is not None else Problems()
@@ -175,33 +265,53 @@ class QuizEmbedExtension(Extension):
         self.runtime = runtime
         self.care = care
         self.closing = closing
+        self.warnings: list[ContentProblem] = []
+        self.warn = warn or self.warnings.append
         self.page_path = "<markdown>"
         self.line_offset = 0
         self.embedded: list[str] = []
+        self.openings: list[tuple[int, str, str, bool, bool]] = []
+        """Each quiz opening's line, argument, text, whether the next line closes it and
+        whether it is indented less than four spaces (where a top-level block can be)."""
 
     def begin_page(self, path: str, line_offset: int = 0) -> None:
         """Called before each page: where its Markdown comes from, for `path:line` problems."""
         self.page_path = path
         self.line_offset = line_offset
-        self.embedded = []
+        self.reset()
 
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(QuizEmbedPreprocessor(md, self), "edusite_quiz_embed", 28)
+        md.preprocessors.register(QuizLinePreprocessor(md, self), "edusite_quiz_lines", 28)
+        block_mgr.register(QuizBlock, {"ext": self})
 
     def reset(self) -> None:
         self.embedded = []
+        self.openings = []
 
-    def embed(self, args: list[str], number: int, source: str, seen: set[str]) -> str:
-        """The form for one directive, or "" after recording why it cannot be embedded."""
-        line = number + self.line_offset
+    def claim_line(self, argument: str, top_level: bool) -> tuple[int, str, bool]:
+        """(line, its text, closed?) of the next quiz opening with this argument, else of
+        the next one. Openings the preprocessor saw but Blocks does not (in indented code)
+        are passed over: by the argument, and a top-level block takes no indented line."""
+        fits = [i for i, opening in enumerate(self.openings) if opening[4] or not top_level]
+        for index in fits:
+            if self.openings[index][1] == argument:
+                return self._pop(index)
+        return self._pop(fits[0]) if fits else (self.line_offset + 1, "", True)
+
+    def _pop(self, index: int) -> tuple[int, str, bool]:
+        line, _, source, closed, _ = self.openings.pop(index)
+        return line, source, closed
+
+    def embed(self, args: list[str], line: int, source: str, seen: set[str]) -> str:
+        """The form for one block, or "" after recording why it cannot be embedded."""
         if len(args) != 1 or not QUIZ_ID.match(args[0]):
             self.problems.add(
                 self.page_path,
                 line,
                 CODE_MALFORMED,
-                "a quiz embed needs exactly one quiz id, like `::: quiz first-aid-quiz`",
-                hint="write the directive on its own line: three colons, `quiz`, then the id",
+                f"a quiz embed needs exactly one quiz id, like `{embed_line('first-aid-quiz')}`",
+                hint="write the block on its own lines: `/// quiz | <id>`, then `///`",
                 source_line=source,
             )
             return ""

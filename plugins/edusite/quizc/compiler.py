@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import shutil
 import sys
 from collections.abc import Iterable
@@ -26,6 +27,10 @@ from edusite.quizc.source import content_hash, module_name, python_files, source
 from edusite.quizc.validate import CheckedQuiz, ModuleSource, check_citations, judge
 from edusite.quizc.version import COMPILER_VERSION, compiler_fingerprint
 from edusite.quizc.wheel import DIST_NAME, metadata, sha256_file, wheel_filename, write_wheel
+
+BOOT = Path(__file__).parents[1] / "runtime" / "boot.py"
+"""The worker's Python start-up, shipped in the wheel as `edusite_boot` (a browser file, so it
+lives in runtime/), with `edusite_quiz_modules`: the quiz modules it imports."""
 
 
 def compile_quizzes(
@@ -62,7 +67,7 @@ def compile_quizzes(
     compile_pyc = env.matches_running_python
     python = sys.version.split()[0]
     key = content_hash(
-        [(name, path.read_bytes()) for name, path in arcfiles.items()],
+        [(name, path.read_bytes()) for name, path in {**arcfiles, "boot": BOOT}.items()],
         f"compiler={compiler_fingerprint()}",
         f"pyodide={env.version}",
         f"pyc={python if compile_pyc else 'no'}",
@@ -189,6 +194,14 @@ def _check(
     ]
 
 
+def boot_entries(package: Path) -> dict[str, bytes]:
+    """The worker's start-up module and the exact list of quiz modules it imports: every
+    module of the package, each checked by `_check` (quizkit is imported by them)."""
+    modules = sorted(module_name(package, path) for path in python_files(package))
+    listing = f'"""The quiz modules, written by quizc."""\n\nMODULES = {json.dumps(modules)}\n'
+    return {"edusite_boot.py": BOOT.read_bytes(), "edusite_quiz_modules.py": listing.encode()}
+
+
 def _with_tree(source: ModuleSource) -> ModuleSource:
     try:
         tree = ast.parse(source.text)
@@ -212,6 +225,7 @@ def _build(
     quizzes = _check(package, quizkit, arcfiles, env, timeout, keys)
     version = f"0.0.0+{key[:12]}"
     entries = {name: path.read_bytes() for name, path in arcfiles.items()}
+    entries.update(boot_entries(package))
     entries[f"{DIST_NAME}-{version}.dist-info/METADATA"] = metadata(
         version, "Quizzes, self-checks and tools for an edusite site, with quizkit."
     )

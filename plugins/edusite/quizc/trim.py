@@ -2,12 +2,12 @@
 
 Found by running, not by guessing: the quizzes run in the pinned Pyodide under Node
 (`pyodide_probe.mjs`) with the whole byte-compiled standard library, exactly as the reader's
-worker runs them (its start-up code, then every quiz's samples), after importing every module
-the quiz sources name anywhere (so an import inside a function is shipped with its
-dependencies). The modules loaded from the zip are kept. The trimmed zip is then checked by a
-second run with it alone: every sample must give the same result as with the whole library,
-so a missing module fails the build (E422 at the quiz), never a reader. Output cached by the
-wheel, the standard library and this code.
+worker runs them (its start-up code, the wheel's `edusite_boot`, then every quiz's samples),
+after importing every module the quiz sources name anywhere (so an import inside a function
+is shipped with its dependencies). The modules loaded from the zip are kept. The trimmed zip
+is then checked by a second run with it alone: every sample must give the same result as
+with the whole library, so a missing module fails the build (E422 at the quiz), never a
+reader. Output cached by the wheel, the standard library and this code.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from edusite.quizc.source import content_hash, python_files
 from edusite.quizc.stdlib import STDLIB_ZIP, subset_stdlib
 
 PROBE = Path(__file__).with_name("pyodide_probe.mjs")
-_CODE = (Path(__file__), PROBE, Path(__file__).parents[1] / "runtime" / "py-boot.js")
+_CODE = (Path(__file__), PROBE)
+"""Besides the wheel, which carries the worker's start-up code (runtime/boot.py)."""
 NODE_TIMEOUT = 300
 _HINT = (
     "Quizzes must run in the reader's browser as they do here; a module imported only by "
@@ -74,7 +75,6 @@ def trim_stdlib(
     request = {
         "indexURL": f"{pyodide_dir.resolve()}/",
         "wheel": str(quizzes.wheel_path),
-        "dist": quizzes.wheel_name.split("-", 1)[0],
         "imports": names,
     }
     full = _probe(node, {**request, "stdLibURL": str(compiled_stdlib)})

@@ -38,7 +38,6 @@ ASSET_FILES = (
     "summary.js",
     "form-state.js",
     "answer-store.js",
-    "py-boot.js",
     "quiz.css",
 )
 """Our browser files; quiz-client.js imports quiz-page.js, which imports the others, by
@@ -73,7 +72,6 @@ class RuntimeLayout:
     pyodide_dir: Path
     wheel_path: Path
     wheel_name: str
-    dist_name: str
     stdlib_path: Path | None = None
     """A byte-compiled standard library zip, or None to serve Pyodide's own."""
     assets_dir: Path = RUNTIME_DIR
@@ -154,7 +152,6 @@ class RuntimeLayout:
             "pyodide": quote(self.pyodide_prefix),
             "stdlib": quote(self.stdlib_url),
             "wheel": quote(self.wheel_url),
-            "dist": self.dist_name,
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
             "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
             "gzip": {quote(url): quote(gz) for url, gz in self.gzip_urls.items()},

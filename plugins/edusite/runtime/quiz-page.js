@@ -53,7 +53,6 @@ const engine = new QuizEngine({
       pyodide: absolute(runtime.pyodide),
       stdlib: absolute(runtime.stdlib),
       wheel: absolute(runtime.wheel),
-      dist: runtime.dist,
       sizes: absoluteKeys(runtime.sizes),
       integrity: absoluteKeys(runtime.integrity),
       gzip: Object.fromEntries(Object.entries(runtime.gzip || {})

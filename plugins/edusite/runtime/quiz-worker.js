@@ -3,7 +3,7 @@
 // slow or runaway quiz never freezes the page (the client terminates and replaces it).
 //
 // Protocol (messages are plain objects, replies matched by `id`):
-//   in : {id, type: "init", config: {pyodide, stdlib, wheel, dist, sizes, integrity, gzip,
+//   in : {id, type: "init", config: {pyodide, stdlib, wheel, sizes, integrity, gzip,
 //        decoded, stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded
 //        file's URL to "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy,
 //        which is downloaded and checked instead, then decoded here; decoded gives a gzip
@@ -25,7 +25,6 @@
 // cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
 
 import { FetchFault, fetchBytes, guardFetch, hostDecoded } from "./fetch-guard.js";
-import { PY_BOOT } from "./py-boot.js";
 
 
 const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip: "application/zip" };
@@ -141,9 +140,10 @@ async function boot(config) {
     pyodide.unpackArchive(await wheel, "wheel");
     phase = "starting";
     progress();
-    pyodide.globals.set("EDUSITE_DIST", config.dist);
-    const quizzes = JSON.parse(await pyodide.runPythonAsync(PY_BOOT));
-    const evaluate = pyodide.globals.get("_edusite_evaluate");
+    // The wheel's own start-up module (runtime/boot.py) imports the quiz modules it lists.
+    const booted = pyodide.pyimport("edusite_boot").start();
+    const quizzes = JSON.parse(booted.ids_json());
+    const evaluate = booted.evaluate;
     phase = "ready";
     loaded = Math.max(loaded, total);
     progress();

@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from edusite.config import EduSiteConfig
-from edusite.errors import Problems
+from edusite.errors import ContentProblem, Problems
 from edusite.markdown.quizembed import QuizEmbedExtension
 from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
 from edusite.quizc.trim import trim_stdlib
@@ -62,6 +62,7 @@ class QuizSite:
             overrides_dir=overrides,
             care=self.options.care_settings(),
             closing=self.options.selfcheck_closing,
+            warn=_log_warning,
         )
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if not (self.quizzes_dir / "__init__.py").is_file():
@@ -95,7 +96,6 @@ class QuizSite:
             pyodide_dir=self.pyodide_dir,
             wheel_path=self.compiled.wheel_path,
             wheel_name=self.compiled.wheel_name,
-            dist_name=self.compiled.wheel_name.split("-", 1)[0],
             stdlib_path=stdlib,
             cache_dir=cache_dir,
         )
@@ -135,3 +135,10 @@ class QuizSite:
         """Citation keys quiz texts may use; the article section reports the file's problems."""
         path = self.project_dir / self.options.bibliography
         return load_bibliography(path, Problems()).keys()
+
+
+def _log_warning(warning: ContentProblem) -> None:
+    """Logged like W201: `--strict` and `edusite check` stop, `serve` goes on."""
+    log.warning(
+        f"{warning.path}:{warning.line}: {warning.message} [{warning.code}]; {warning.hint}"
+    )

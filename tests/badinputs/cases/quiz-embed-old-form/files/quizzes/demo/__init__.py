@@ -1,0 +1,1 @@
+"""Quizzes of a bad-input case."""
