@@ -22,7 +22,7 @@ from edusite.checks.run import EXIT_CONFIG, check_site
 from edusite.checks.source import front_matter_end, mask
 from edusite.errors import ContentProblem
 
-from tests.badinputs.sitecopy import make_site, run
+from tests.badinputs.sitecopy import add_plugin_options, make_site, run
 from tests.badinputs.test_corpus import reported
 
 
@@ -242,3 +242,17 @@ def test_quiz_citations_must_be_listed_by_every_page_that_embeds_the_quiz(
             "source, so readers get no link to it",
         )
     ]  # typo2020 is not in the bibliography: the quiz compiler reports it (E4xx), not this
+
+
+@pytest.mark.slow
+def test_a_missing_pyodide_runtime_is_named_with_the_fix_not_a_traceback(tmp_path: Path) -> None:
+    config = make_site(tmp_path / "site")
+    add_plugin_options(config, "pyodide_dir: node_modules/no-such-pyodide")
+    for args in (["edusite.cli", "check"], ["mkdocs", "build", "--strict"]):
+        done = run(args, config.parent)
+        output = done.stdout + done.stderr
+        assert done.returncode != 0, args
+        assert "Traceback" not in output, output
+        assert "the Pyodide runtime is missing at" in output, output
+        assert "`npm ci`" in output
+        assert not (config.parent / "site").exists()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
@@ -68,6 +69,12 @@ class QuizSite:
         if not (self.quizzes_dir / "__init__.py").is_file():
             self.extension.specs = {}
             return
+        if not (self.pyodide_dir / "pyodide.mjs").is_file():
+            raise PluginError(
+                f"the Pyodide runtime is missing at {self.pyodide_dir} (the quizzes need it): "
+                "run `make serve` or `make build`, which install it (`npm ci`), or set the "
+                "edusite option `pyodide_dir` to the folder of the npm package `pyodide`"
+            )
         cache_dir = self.project_dir / self.options.cache_dir
         self.compiled = compile_quizzes(
             self.quizzes_dir,
