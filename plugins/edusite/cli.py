@@ -25,7 +25,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     def run(args: argparse.Namespace) -> int:
         import os
 
-        from edusite.checks.run import check_site
+        from edusite.checkrun import check_site
 
         in_github = os.environ.get("GITHUB_ACTIONS") == "true"
         return check_site(args.config_file, annotations=sys.stdout if in_github else None)

@@ -32,8 +32,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from edusite import preview
 from edusite.articlesite import ArticleSite, editor_path
-from edusite.checks import preview
 from edusite.checks.nav import check_nav
 from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
@@ -41,7 +41,7 @@ from edusite.config import EduSiteConfig
 from edusite.errors import ContentError, Problems
 from edusite.pagetext import escape_nav_titles
 from edusite.publish import StagedBuild
-from edusite.runtime.section import QuizSite
+from edusite.quizsite import QuizSite
 from edusite.security import HEADERS_FILE, headers_file, meta_tag
 from edusite.theme import PAGE_TEMPLATE, add_theme_layer, extends_page_template
 from edusite.unused import unrequested
@@ -209,7 +209,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         for path in unrequested(theme, languages):
             files.remove(theme[path])
 
-    # --- quizzes: compile, embed, runtime files (edusite.runtime.section) ----------------
+    # --- quizzes: compile, embed, runtime files (edusite.quizsite) ----------------
 
     def _quiz_on_config(self, config: MkDocsConfig) -> None:
         """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
@@ -261,7 +261,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     # --- editors' checks and live preview (edusite.checks) -------------------------------
     # Headings, raw HTML, images, links, reading grade and review age (edusite.checks). In
     # `mkdocs serve` problems are shown in a banner on every page instead of aborting the
-    # preview (edusite.checks.preview).
+    # preview (edusite.preview).
 
     @contextmanager
     def _collecting(self) -> Iterator[None]:

@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
+from edusite.checkrun import EXIT_CONFIG, check_site
 from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, check_raw_html
 from edusite.checks.annotate import github_annotation
 from edusite.checks.images import check_images
-from edusite.checks.preview import banner, inject
 from edusite.checks.quizlinks import (
     QuizModule,
     check_quiz_links,
@@ -18,9 +18,9 @@ from edusite.checks.quizlinks import (
     fragment_links,
 )
 from edusite.checks.refs import find_refs
-from edusite.checks.run import EXIT_CONFIG, check_site
 from edusite.checks.source import front_matter_end, mask
 from edusite.errors import ContentProblem
+from edusite.preview import banner, inject
 
 from tests.badinputs.sitecopy import add_plugin_options, make_site, run
 from tests.badinputs.test_corpus import reported
