@@ -1,11 +1,11 @@
 """The article part of one MkDocs build, so the plugin's article hooks stay one-liners.
 
 `ArticleSite` loads the bibliography, adds the citation, FAQ, care and article-list
-extensions around one `RenderSession`, reads every page's front matter before any page
-renders (for `/// articles`), announces each page to the extensions, and builds each
-article's header data and JSON-LD from what they found. A new one is made in every
-`on_config`, so nothing survives an `mkdocs serve` rebuild; formatted references are reused
-from the content-keyed cache instead.
+extensions around one `RenderSession`, reads every page once before any page renders (one
+`SourcePage` each: `/// articles` lists them, and every line finder uses them), announces
+each page to the extensions, and builds each article's header data and JSON-LD from what
+they found. A new one is made in every `on_config`, so nothing survives an `mkdocs serve`
+rebuild; formatted references are reused from the content-keyed cache instead.
 """
 
 from __future__ import annotations
@@ -26,20 +26,11 @@ from edusite.pagetext import escape_meta
 from edusite.structure.article import ArticleView, build_article
 from edusite.structure.bibliography import Bibliography, load_bibliography
 from edusite.structure.catalog import Catalog
-from edusite.structure.frontmatter import parse_front_matter, split_front_matter
-from edusite.structure.page import PageContext, RenderSession
+from edusite.structure.page import RenderSession
 from edusite.structure.references import load_formatted, save_formatted
+from edusite.structure.sourcepage import SourcePage, editor_path
 
 log = get_plugin_logger(__name__)
-
-
-def editor_path(project_dir: Path, path: Path) -> str:
-    """A path as editors see it: relative to the folder of mkdocs.yml when inside it."""
-    path = path if path.is_absolute() else project_dir / path
-    try:
-        return path.resolve().relative_to(project_dir).as_posix()
-    except ValueError:
-        return str(path)
 
 
 class ArticleSite:
@@ -53,6 +44,7 @@ class ArticleSite:
         self.views: dict[str, ArticleView] = {}  # src_uri -> the article's header data
         self.faq_jsonld: dict[str, str] = {}  # src_uri -> FAQPage JSON-LD for the head
         self.formatted: Path | None = None  # formatted references kept between builds
+        self.pages: dict[str, SourcePage] = {}  # src_uri -> the page as its editor wrote it
 
     @property
     def bibliography(self) -> Bibliography:
@@ -73,24 +65,31 @@ class ArticleSite:
             load_formatted(self.formatted)
         config.markdown_extensions.extend(article_extensions(self.session, inline_jsonld=False))
 
-    def read_front_matter(self, files: Files, config: MkDocsConfig) -> None:
-        """Every page's front matter, read before any page renders (`/// articles` lists them)."""
-        pages = [(f.src_uri, f.content_bytes.decode("utf-8-sig", "replace"))
-                 for f in files.documentation_pages()]  # fmt: skip
-        docs = editor_path(self.project_dir, Path(config.docs_dir))
-        self.session.catalog = Catalog.from_pages(pages, docs)
+    def read_pages(self, files: Files) -> None:
+        """Every page's one `SourcePage`, read before any page renders (`/// articles` lists
+        them all; the quiz embed and the checks get the same object)."""
+        self.pages = {}
+        for file in files.documentation_pages():
+            path = Path(file.abs_src_path) if file.abs_src_path else None
+            shown = editor_path(self.project_dir, path or Path(file.src_uri))
+            text = file.content_bytes.decode("utf-8-sig", "replace")
+            self.pages[file.src_uri] = SourcePage.read(shown, text, file.src_uri, path)
+        self.session.catalog = Catalog.from_pages(self.pages.values())
 
-    def begin_page(self, page: Page) -> PageContext:
-        """Validate the page's front matter and tell the extensions which page they render."""
-        text = page.file.content_string.replace("\r\n", "\n")
-        shown = editor_path(self.project_dir, Path(page.file.abs_src_path or page.file.src_uri))
-        matter = parse_front_matter(shown, text, self.problems)
-        _, _, offset = split_front_matter(text)
-        context = PageContext(shown, text, offset, matter)
-        self.session.begin_page(context)
+    def begin_page(self, page: Page) -> SourcePage:
+        """Report the page's front-matter problems and tell the extensions which page they
+        render; the `SourcePage` is the one read in `on_files` (made now for a page another
+        plugin added later)."""
+        source = self.pages.get(page.file.src_uri)
+        if source is None:
+            path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+            shown = editor_path(self.project_dir, path or Path(page.file.src_uri))
+            source = SourcePage.read(shown, page.file.content_string, page.file.src_uri, path)
+        self.problems.extend(source.front_matter_problems)
+        self.session.begin_page(source)
         # Material prints `page.meta.*` and the title as HTML: escape them once (pagetext).
         escape_meta(page.meta)
-        return context
+        return source
 
     def end_page(self, html: str, page: Page, site_name: str) -> None:
         """Build the article's header data and JSON-LD from what the extensions found."""

@@ -11,6 +11,7 @@ MkDocs prints without a traceback).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,13 @@ class ContentProblem:
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
+
+
+def quoted_line(text: str | list[str], number: int) -> str:
+    """The text of 1-based line `number` of a file (`text`, or its lines), quoted under a
+    problem; "" outside the file. The one definition every line finder uses."""
+    lines = text.split("\n") if isinstance(text, str) else text
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 class ContentError(Exception):
@@ -64,7 +72,10 @@ class Problems:
             ContentProblem(str(path), max(line, 1), code, message, hint, source_line)
         )
 
-    def extend(self, problems: list[ContentProblem]) -> None:
+    def append(self, problem: ContentProblem) -> None:
+        self._items.append(problem)
+
+    def extend(self, problems: Iterable[ContentProblem]) -> None:
         self._items.extend(problems)
 
     def __iter__(self):

@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edusite import preview
-from edusite.articlesite import ArticleSite, editor_path
+from edusite.articlesite import ArticleSite
 from edusite.checks.nav import check_nav
 from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
@@ -43,6 +43,7 @@ from edusite.pagetext import escape_nav_titles
 from edusite.publish import StagedBuild
 from edusite.quizsite import QuizSite
 from edusite.security import HEADERS_FILE, headers_file, meta_tag
+from edusite.structure.sourcepage import SourcePage, editor_path
 from edusite.theme import PAGE_TEMPLATE, add_theme_layer, extends_page_template
 from edusite.unused import unrequested
 
@@ -112,7 +113,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         if not self.config.enabled:
             return files
         self._security_on_files(files, config)
-        self.article_site.read_front_matter(files, config)
+        self.article_site.read_pages(files)
         self._unused_on_files(files, config)
         return files
 
@@ -121,9 +122,11 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return markdown
-        self.article_site.begin_page(page)
-        self._check_on_page_markdown(page)
-        return self._quiz_on_page_markdown(markdown, page, config)
+        source = self.article_site.begin_page(page)  # the page's one SourcePage
+        self._check_on_page_markdown(source, page)
+        if self.quiz_site:
+            self.quiz_site.begin_page(source)
+        return markdown
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -216,12 +219,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self.quiz_site = QuizSite(self.project_dir, self.config, self.problems)
         self.quiz_site.configure(config)
 
-    def _quiz_on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        """Tell the quiz-embed extension which page it renders; return the Markdown."""
-        if self.quiz_site:
-            self.quiz_site.begin_page(page)
-        return markdown
-
     def _quiz_on_post_build(self, config: MkDocsConfig) -> None:
         """Copy the quiz wheel, Pyodide and the runtime files into the built site."""
         if self.quiz_site:
@@ -285,9 +282,14 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def _check_on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         """E525: with an explicit `nav:`, every page meant for the menu must be in it."""
         if config.nav is not None and config.config_file_path:
-            menu = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
-            listed, catalog = [p.file.src_uri for p in nav.pages], self.article_site.catalog
-            self.problems.extend(check_nav(*self._config_file(config), menu, listed, catalog))
+            pages = self.article_site.pages
+            menu = [
+                pages[f.src_uri]
+                for f in files.documentation_pages()
+                if f.inclusion.is_in_nav() and f.src_uri in pages
+            ]
+            listed = [p.file.src_uri for p in nav.pages]
+            self.problems.extend(check_nav(*self._config_file(config), menu, listed))
 
     def _config_file(self, config: MkDocsConfig) -> tuple[str, str]:
         """mkdocs.yml's path as editors see it and its text (for problems at its lines)."""
@@ -295,19 +297,11 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         text = path.read_text("utf-8-sig") if path.is_file() else ""
         return editor_path(self.project_dir, path), text
 
-    def _check_on_page_markdown(self, page: Page) -> None:
-        if self.site_checks and page.file.abs_src_path:
-            self.problems.extend(
-                self.site_checks.page(
-                    Path(page.file.abs_src_path),
-                    page.file.src_uri,
-                    page.url,
-                    page.file.content_string,
-                )
-            )
-            # Reading grade and review age, on the front matter the article section parsed.
-            context = self.article_site.session.announced
-            found = self.site_checks.article(context.path, context.source, context.front_matter)
+    def _check_on_page_markdown(self, source: SourcePage, page: Page) -> None:
+        if self.site_checks:
+            self.problems.extend(self.site_checks.page(source, page.url))
+            # Reading grade and review age, on the front matter read once in on_files.
+            found = self.site_checks.article(source)
             self.problems.extend([p for p in found if not p.code.startswith("W")])
             for warning in (p for p in found if p.code.startswith("W")):
                 # Logged like W201: `--strict` and `edusite check` stop, `serve` goes on.
@@ -343,11 +337,8 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     def _check_on_post_page(self, output: str, page: Page) -> str:
         if not self.serving:
             return output
-        path = (
-            self.site_checks.shown_path(Path(page.file.abs_src_path or "."))
-            if self.site_checks
-            else ""
-        )
+        source = self.article_site.pages.get(page.file.src_uri)
+        path = source.path if source else ""
         return preview.inject(
             output, preview.banner(list(self.problems), self.warnings.messages, path)
         )

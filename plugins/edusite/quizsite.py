@@ -15,7 +15,6 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.pages import Page
 
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentProblem, Problems
@@ -24,7 +23,7 @@ from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
 from edusite.quizc.trim import trim_stdlib
 from edusite.runtime.install import RuntimeLayout, install
 from edusite.structure.bibliography import load_bibliography
-from edusite.structure.frontmatter import split_front_matter
+from edusite.structure.sourcepage import SourcePage
 
 log = get_plugin_logger(__name__)
 
@@ -112,18 +111,10 @@ class QuizSite:
         script.type = "module"
         config.extra_javascript.append(script)
 
-    def begin_page(self, page: Page) -> None:
-        """Tell the extension the page's file and front-matter lines, for `path:line`."""
-        if self.extension is None or not page.file.abs_src_path:
-            return
-        source = Path(page.file.abs_src_path)
-        _, _, offset = split_front_matter(source.read_text(encoding="utf-8-sig"))
-        shown = (
-            source.relative_to(self.project_dir)
-            if source.is_relative_to(self.project_dir)
-            else source
-        )
-        self.extension.begin_page(shown.as_posix(), offset)
+    def begin_page(self, page: SourcePage) -> None:
+        """Tell the extension which page it renders, for `path:line`."""
+        if self.extension is not None:
+            self.extension.begin_page(page)
 
     def install(self, site_dir: Path) -> None:
         """Copy Pyodide, the quiz wheel and the JS/CSS into the built site."""

@@ -7,6 +7,7 @@ import re
 from edusite.markdown import render_page
 from edusite.structure.catalog import Catalog
 from edusite.structure.page import RenderSession
+from edusite.structure.sourcepage import SourcePage
 
 
 def article(title: str, tags: list[str], reviewed: str = "2026-11-25", extra: str = "") -> str:
@@ -26,15 +27,19 @@ PAGES = {
 }
 
 
+def read(pages: dict[str, str]) -> list[SourcePage]:
+    return [SourcePage.read(f"content/{uri}", text, uri) for uri, text in pages.items()]
+
+
 def session(pages: dict[str, str] | None = None) -> RenderSession:
     session = RenderSession()
-    session.catalog = Catalog.from_pages((pages or PAGES).items(), "content")
+    session.catalog = Catalog.from_pages(read(pages or PAGES))
     return session
 
 
 def render(src_uri: str, text: str, s: RenderSession | None = None) -> tuple[str, list[str]]:
     s = s or session()
-    html = render_page(f"content/{src_uri}", text, s)
+    html = render_page(f"content/{src_uri}", text, s, src_uri=src_uri)
     return html, [f"{p.path}:{p.line}: {p.message} [{p.code}]" for p in s.problems]
 
 
@@ -94,7 +99,7 @@ def test_an_unknown_tag_and_an_empty_list_are_reported_at_the_block() -> None:
 
 def test_a_page_whose_front_matter_cannot_be_read_waits_for_its_own_error() -> None:
     pages = {"bad.md": "---\ntype: article\ntitle: [unclosed\n---\n\nText.\n", **PAGES}
-    catalog = Catalog.from_pages(pages.items())  # no problem here: bad.md's render says E101
+    catalog = Catalog.from_pages(read(pages))  # no problem here: bad.md's render says E101
     assert [e.src_uri for e in catalog.entries] == ["guides/knee.md", "shins.md"]
     assert catalog.tags() == ["knee pain", "Leg pain", "running"]
     assert catalog.titles["about.md"] == "About us"

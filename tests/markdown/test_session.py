@@ -7,7 +7,8 @@ from __future__ import annotations
 import markdown
 from edusite.markdown import article_extensions
 from edusite.markdown.faq import faq_jsonld
-from edusite.structure.page import PageContext, RenderSession
+from edusite.structure.page import RenderSession
+from edusite.structure.sourcepage import SourcePage
 
 PAGE = """Intro [@alpha2019].
 
@@ -22,7 +23,7 @@ SNIPPET = "A snippet cites only [@beta2020].\n"
 def test_a_snippet_between_two_renders_of_a_page_changes_nothing(bibliography) -> None:
     session = RenderSession(bibliography)
     md = markdown.Markdown(extensions=article_extensions(session))
-    page = PageContext("content/page.md", PAGE, 0)
+    page = SourcePage.read("content/page.md", PAGE)
 
     session.begin_page(page)
     first = md.convert(PAGE)

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from edusite.errors import Problems
 from edusite.markdown.quizembed import QuizEmbedExtension, render_quiz_form
+from edusite.structure.sourcepage import SourcePage
 
 SPEC = {
     "id": "demo-check",
@@ -54,7 +55,7 @@ def convert(text: str, specs=None, **config) -> tuple[str, Problems, QuizEmbedEx
     problems = Problems()
     ext = QuizEmbedExtension(specs=specs or {"demo-check": SPEC}, problems=problems, **config)
     md = markdown.Markdown(extensions=[ext, "pymdownx.superfences", "admonition"])
-    ext.begin_page("content/page.md", line_offset=4)
+    ext.begin_page(SourcePage.read("content/page.md", "---\ntitle: Page\n---\n\n" + text))
     return md.convert(text), problems, ext
 
 

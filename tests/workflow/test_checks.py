@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from edusite.checkrun import EXIT_CONFIG, check_site
-from edusite.checks import SiteIndex, SourceDoc, check_headings, check_links, check_raw_html
+from edusite.checks import SiteIndex, SourcePage, check_headings, check_links, check_raw_html
 from edusite.checks.annotate import github_annotation
 from edusite.checks.images import check_images
 from edusite.checks.quizlinks import (
@@ -18,16 +18,16 @@ from edusite.checks.quizlinks import (
     fragment_links,
 )
 from edusite.checks.refs import find_refs
-from edusite.checks.source import front_matter_end, mask
 from edusite.errors import ContentProblem
 from edusite.preview import banner, inject
+from edusite.structure.sourcepage import front_matter_end, mask
 
 from tests.badinputs.sitecopy import add_plugin_options, make_site, run
 from tests.badinputs.test_corpus import reported
 
 
-def doc(text: str, src_uri: str = "page.md") -> SourceDoc:
-    return SourceDoc(f"content/{src_uri}", text, src_uri)
+def doc(text: str, src_uri: str = "page.md") -> SourcePage:
+    return SourcePage.read(f"content/{src_uri}", text, src_uri)
 
 
 def found(problems: list[ContentProblem]) -> list[tuple[int, str]]:

@@ -3,7 +3,7 @@ are found at their own line, and harmless look-alikes are not."""
 
 from __future__ import annotations
 
-from edusite.checks import SourceDoc, check_raw_html
+from edusite.checks import SourcePage, check_raw_html
 from edusite.checks.htmlscan import code_scheme, css_runs_code, posts_elsewhere
 from edusite.checks.svg import check_svg
 from edusite.errors import ContentProblem
@@ -14,7 +14,7 @@ def found(problems: list[ContentProblem]) -> list[tuple[int, str]]:
 
 
 def raw(text: str) -> list[tuple[int, str]]:
-    return found(check_raw_html(SourceDoc("content/page.md", text, "page.md")))
+    return found(check_raw_html(SourcePage.read("content/page.md", text, "page.md")))
 
 
 def test_urls_are_judged_as_the_browser_reads_them() -> None:

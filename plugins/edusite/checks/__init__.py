@@ -1,6 +1,6 @@
 """Content checks that are not part of rendering: headings, raw HTML, images, links.
 
-Each check is a plain function of a page's source (`SourceDoc`) returning `ContentProblem`s
+Each check is a plain function of a page's source (`SourcePage`) returning `ContentProblem`s
 with exact lines; nothing here imports MkDocs, so `edusite check`, the plugin and the tests
 call the same code. Link checks (pages' links and quizzes' `"#id"` links back into the pages
 embedding them) need every page's anchors first (`SiteIndex`), so they run once all pages
@@ -17,12 +17,12 @@ from edusite.checks.images import check_images
 from edusite.checks.links import SiteIndex, anchors_in_html, check_links
 from edusite.checks.quizlinks import check_quiz_links
 from edusite.checks.rawhtml import check_raw_html
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage
 
 __all__ = [
     "SiteIndex",
-    "SourceDoc",
+    "SourcePage",
     "anchors_in_html",
     "check_headings",
     "check_images",
@@ -33,6 +33,6 @@ __all__ = [
 ]
 
 
-def check_source(doc: SourceDoc, docs_dir: Path) -> list[ContentProblem]:
+def check_source(doc: SourcePage, docs_dir: Path) -> list[ContentProblem]:
     """Every check that needs only this page's own source (and the files beside it)."""
     return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, docs_dir)]

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage, front_matter_end
 
 CODE = "E110"
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
-_FRONT_MATTER_END = re.compile(r"\A---\n.*?^(---|\.\.\.)[ \t]*$", re.S | re.M)
 
 
 def reader_text(html: str) -> str:
@@ -25,12 +24,11 @@ def reader_text(html: str) -> str:
     return " ".join(unescape(_TAG.sub(" ", _HEADING.sub(" ", html))).split())
 
 
-def check_not_empty(doc: SourceDoc, html: str) -> list[ContentProblem]:
+def check_not_empty(doc: SourcePage, html: str) -> list[ContentProblem]:
     """E110 at the first line after the front matter when the page has no text to read."""
     if reader_text(html):
         return []
-    matter = _FRONT_MATTER_END.match(doc.text)
-    line = doc.line_of(matter.end()) + 1 if matter else 1
+    line = doc.line_of(front_matter_end(doc.text))
     return [
         ContentProblem(
             doc.path,

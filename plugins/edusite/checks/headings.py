@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage
 
 _HEADING = re.compile(r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
 _CONTAINER = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]")
@@ -33,7 +33,7 @@ def _indent_width(indent: str) -> int:
     return len(indent.expandtabs(4))
 
 
-def find_headings(doc: SourceDoc) -> list[Heading]:
+def find_headings(doc: SourcePage) -> list[Heading]:
     """ATX headings (`## Text {#id}`), including those inside admonitions and tabs.
 
     A heading indented by four spaces counts only inside a call-out (`!!!`, `???`, `===`),
@@ -68,7 +68,7 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).casefold().split())
 
 
-def check_headings(doc: SourceDoc) -> list[ContentProblem]:
+def check_headings(doc: SourcePage) -> list[ContentProblem]:
     """Empty headings (E601), repeated heading text (E602) and repeated `{#id}` (E603)."""
     problems: list[ContentProblem] = []
     seen_text: dict[str, int] = {}

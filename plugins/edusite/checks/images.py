@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from edusite.checks.refs import find_refs
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage
 
 
 def is_external(target: str) -> bool:
@@ -36,7 +36,7 @@ def resolve_in_docs(target_path: str, src_uri: str) -> str:
     return "/".join(parts)
 
 
-def check_images(doc: SourceDoc, docs_dir: Path) -> list[ContentProblem]:
+def check_images(doc: SourcePage, docs_dir: Path) -> list[ContentProblem]:
     """Images without alt text (E511) and local images missing from disk (E512)."""
     problems: list[ContentProblem] = []
     for ref in find_refs(doc):

@@ -15,7 +15,6 @@ import re
 from difflib import get_close_matches
 from html.parser import HTMLParser
 
-from edusite.checks.source import SourceDoc, front_matter_end
 from edusite.errors import ContentProblem
 from edusite.markdown.articles import ArticlesBlock
 from edusite.markdown.care import CareBlock
@@ -24,6 +23,7 @@ from edusite.markdown.faq import FaqBlock
 from edusite.markdown.quizembed import NAME as QUIZ
 from edusite.markdown.quizembed import QuizBlock, embed_line
 from edusite.structure.citesyntax import ACCEPTED_FORMS, BRACKETED, CITATION_KEY
+from edusite.structure.sourcepage import SourcePage, front_matter_end
 
 CODE_BLOCK = "E310"
 CODE_CITATION = "E320"
@@ -81,7 +81,7 @@ def reader_lines(html: str) -> list[str]:
 class _Locator:
     """Finds where a piece of leftover text was written; repeated text, at successive lines."""
 
-    def __init__(self, doc: SourceDoc) -> None:
+    def __init__(self, doc: SourcePage) -> None:
         self.doc = doc
         self.body = front_matter_end(doc.text)
         self.after: dict[str, int] = {}
@@ -101,7 +101,7 @@ class _Locator:
         return self.doc.line_of(self.body)
 
 
-def check_leftovers(doc: SourceDoc, html: str) -> list[ContentProblem]:
+def check_leftovers(doc: SourcePage, html: str) -> list[ContentProblem]:
     """Every citation-, directive- or footnote-like piece of markup shown as text."""
     where = _Locator(doc)
     problems: list[ContentProblem] = []
@@ -175,7 +175,7 @@ def _block(text: str) -> tuple[str, str]:
     )
 
 
-def _footnote(doc: SourceDoc, mark: str) -> tuple[str, str]:
+def _footnote(doc: SourcePage, mark: str) -> tuple[str, str]:
     defined = re.search(rf"^[ \t]*{re.escape(mark)}:", doc.masked, re.M)
     hint = (
         "footnotes are not enabled: add `footnotes` to `markdown_extensions` in mkdocs.yml, "

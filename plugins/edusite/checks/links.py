@@ -14,8 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from edusite.checks.images import is_external, resolve_in_docs
 from edusite.checks.refs import find_refs
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage
 
 
 class _IdCollector(HTMLParser):
@@ -62,7 +62,7 @@ def _url_target(path: str, page_url: str) -> str:
     return resolved
 
 
-def _page_for(path: str, doc: SourceDoc, page_url: str, index: SiteIndex) -> str | None:
+def _page_for(path: str, doc: SourcePage, page_url: str, index: SiteIndex) -> str | None:
     """The page a link's path points to; "" when it is an existing non-page file."""
     as_file = resolve_in_docs(path, doc.src_uri)
     if as_file in index.anchors:
@@ -76,7 +76,7 @@ def _page_for(path: str, doc: SourceDoc, page_url: str, index: SiteIndex) -> str
     return None
 
 
-def check_links(doc: SourceDoc, page_url: str, index: SiteIndex) -> list[ContentProblem]:
+def check_links(doc: SourcePage, page_url: str, index: SiteIndex) -> list[ContentProblem]:
     """Links to missing pages or files (E521) and to anchors a page lacks (E522)."""
     problems: list[ContentProblem] = []
     for ref in find_refs(doc):

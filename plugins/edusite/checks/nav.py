@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from edusite.errors import ContentProblem
-from edusite.structure.catalog import Catalog
+from edusite.structure.sourcepage import SourcePage
 
 CODE = "E525"
 NAV_KEY = re.compile(r"^nav\s*:")
@@ -41,26 +41,22 @@ def nav_entry(title: str, src_uri: str) -> str:
 
 
 def check_nav(
-    config_path: str,
-    config_text: str,
-    pages: Iterable[str],
-    in_nav: Iterable[str],
-    catalog: Catalog,
+    config_path: str, config_text: str, menu: Iterable[SourcePage], in_nav: Iterable[str]
 ) -> list[ContentProblem]:
-    """One problem per page (`src_uri`, in `pages`: those meant for the menu) not `in_nav`;
-    the `catalog`'s titles give the line to add, its `docs_dir` the path editors see."""
+    """One problem per page of `menu` (those meant for the menu) whose `src_uri` is not
+    `in_nav`; its front-matter title gives the line to add."""
     listed = set(in_nav)
     line, text = nav_line(config_text)
     problems = []
-    for src_uri in sorted(set(pages) - listed):
-        entry = nav_entry(catalog.titles.get(src_uri) or fallback_title(src_uri), src_uri)
-        shown = f"{catalog.docs_dir}/{src_uri}" if catalog.docs_dir else src_uri
+    for page in sorted((p for p in menu if p.src_uri not in listed), key=lambda p: p.src_uri):
+        title = page.front_matter.get("title") or fallback_title(page.src_uri)
+        entry = nav_entry(str(title), page.src_uri)
         problems.append(
             ContentProblem(
                 config_path,
                 line,
                 CODE,
-                f"{shown} is not in the menu (`nav:`), so readers cannot find it there",
+                f"{page.path} is not in the menu (`nav:`), so readers cannot find it there",
                 f"add the line  {entry}  to the list under `nav:` (or list the page under "
                 "`not_in_nav:` if only links should lead to it)",
                 text,

@@ -18,8 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from edusite.checks.source import mask
 from edusite.structure.citesyntax import strip_citations
+from edusite.structure.sourcepage import mask
 
 MIN_WORDS = 3
 """Fewer words than this, even with a full stop, is a label rather than a sentence."""

@@ -21,9 +21,9 @@ from pathlib import Path
 from quizkit.text import citation_keys
 
 from edusite.checks.links import SiteIndex
-from edusite.checks.source import SourceDoc
-from edusite.errors import ContentProblem
+from edusite.errors import ContentProblem, quoted_line
 from edusite.markdown.quizembed import embedded_ids
+from edusite.structure.sourcepage import SourcePage
 
 _FRAGMENT = re.compile(r"#[A-Za-z][\w-]*")
 
@@ -36,7 +36,7 @@ class QuizModule:
     path: Path
 
 
-def embedded_quizzes(doc: SourceDoc) -> list[str]:
+def embedded_quizzes(doc: SourcePage) -> list[str]:
     """Ids of the quizzes a page embeds with `/// quiz | <id>` (outside code)."""
     return embedded_ids(doc.masked.splitlines())
 
@@ -92,7 +92,7 @@ def check_quiz_links(
             text = module.path.read_text(encoding="utf-8")
         except OSError:
             continue
-        lines = text.splitlines()
+        lines = text.split("\n")
         for anchor, line in fragment_links(text):
             for page, quiz_ids in sorted(pages.items()):
                 if anchor[1:] in index.anchors.get(page, set()):
@@ -106,7 +106,7 @@ def check_quiz_links(
                         f"{', '.join(sorted(set(quiz_ids)))}) has no such section",
                         "Use the {#id} of a section of that page, or put the id back on the "
                         "section it belonged to.",
-                        lines[line - 1] if line <= len(lines) else "",
+                        quoted_line(lines, line),
                     )
                 )
         for key, line in cited_keys_by_line(text):
@@ -125,7 +125,7 @@ def check_quiz_links(
                         "readers get no link to it",
                         f"Cite [@{key}] in that page where it supports a claim, or cite a "
                         "source the page already lists.",
-                        lines[line - 1] if line <= len(lines) else "",
+                        quoted_line(lines, line),
                     )
                 )
     return sorted(problems)

@@ -13,8 +13,8 @@ import re
 from html import unescape
 
 from edusite.checks import htmlscan
-from edusite.checks.source import SourceDoc
 from edusite.errors import ContentProblem
+from edusite.structure.sourcepage import SourcePage
 
 _LINK_HINT = "Link to a page or a web address (https://...) instead."
 # Markdown links: inline `](url)` and reference definitions `[id]: url`.
@@ -70,7 +70,7 @@ def describe(finding: htmlscan.Finding) -> str:
             return f"style that runs code on <{finding.element}>"
 
 
-def check_raw_html(doc: SourceDoc) -> list[ContentProblem]:
+def check_raw_html(doc: SourcePage) -> list[ContentProblem]:
     """Everything in the page's raw HTML and Markdown links that could run code."""
     problems: list[ContentProblem] = []
     for finding in htmlscan.scan_html(doc.masked):

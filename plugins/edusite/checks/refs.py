@@ -1,6 +1,6 @@
 """Where a page points to: Markdown links and images, reference definitions, raw `<a>`/`<img>`.
 
-One small scanner shared by the link and image checks, working on `SourceDoc.masked` so it
+One small scanner shared by the link and image checks, working on `SourcePage.masked` so it
 never sees code examples. Each reference keeps the offset of its target in the file.
 """
 
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-from edusite.checks.source import SourceDoc
+from edusite.structure.sourcepage import SourcePage
 
 # ![alt](target "title") or [text](target): text may hold one level of nested brackets.
 _INLINE = re.compile(
@@ -53,7 +53,7 @@ def _html_attrs(attrs: str) -> dict[str, tuple[str, int]]:
     return found
 
 
-def find_refs(doc: SourceDoc) -> list[Ref]:
+def find_refs(doc: SourcePage) -> list[Ref]:
     """Every link and image on the page, in file order."""
     text = doc.masked
     refs: list[Ref] = []

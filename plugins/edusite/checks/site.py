@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from edusite.checks import check_source
@@ -21,15 +22,14 @@ from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
 from edusite.checks.readability import Reading, check_reading_grade, measure
 from edusite.checks.review import check_review_age
-from edusite.checks.source import SourceDoc
 from edusite.checks.svg import check_svg_files
 from edusite.errors import ContentProblem
-from edusite.structure.frontmatter import FrontMatter
+from edusite.structure.sourcepage import SourcePage, editor_path
 
 
 @dataclass
 class _Page:
-    doc: SourceDoc
+    doc: SourcePage
     url: str
 
 
@@ -56,37 +56,27 @@ class SiteChecks:
         self._pages: dict[str, _Page] = {}
         self._embeds: dict[str, list[str]] = {}
 
-    def shown_path(self, abs_path: Path) -> str:
-        """The path editors see in messages: relative to the project (`content/x.md`)."""
-        try:
-            return abs_path.resolve().relative_to(self.project_dir).as_posix()
-        except ValueError:
-            return abs_path.as_posix()
+    def page(self, page: SourcePage, url: str) -> list[ContentProblem]:
+        """Run every check that needs only this page on its source."""
+        self._pages[page.src_uri] = _Page(page, url)
+        self._embeds[page.src_uri] = embedded_quizzes(page)
+        return check_source(page, self.docs_dir)
 
-    def page(self, abs_src_path: Path, src_uri: str, url: str, text: str) -> list[ContentProblem]:
-        """Run every check that needs only this page on its raw text (as MkDocs read it)."""
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-        doc = SourceDoc(self.shown_path(abs_src_path), text, src_uri, abs_src_path)
-        self._pages[src_uri] = _Page(doc, url)
-        self._embeds[src_uri] = embedded_quizzes(doc)
-        return check_source(doc, self.docs_dir)
-
-    def article(self, path: str, text: str, matter: FrontMatter) -> list[ContentProblem]:
+    def article(self, page: SourcePage) -> list[ContentProblem]:
         """Reading grade (E701) and review age (W702) of an article; other pages: nothing."""
+        matter = page.front_matter
         if not matter.is_article:
             return []
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-        lines = text.split("\n")
-        reading = self.readings[path] = measure(text)
+        reading = self.readings[page.path] = measure(page.text)
         reviewed_line = matter.lines.get("reviewed", 0)
         return [
-            *check_reading_grade(path, reading, self.reading_grade_max),
+            *check_reading_grade(page.path, reading, self.reading_grade_max),
             *check_review_age(
-                path,
+                page.path,
                 matter,
                 self.review_max_age_years,
                 self.today,
-                lines[reviewed_line - 1] if reviewed_line else "",
+                page.line_text(reviewed_line),
             ),
         ]
 
@@ -110,7 +100,7 @@ class SiteChecks:
         id -> (module path, line), as compiled)."""
         files = list(all_files)
         self.index.files.update(files)
-        problems = check_svg_files(self.docs_dir, files, self.shown_path)
+        problems = check_svg_files(self.docs_dir, files, partial(editor_path, self.project_dir))
         for page in self._pages.values():
             problems.extend(check_links(page.doc, page.url, self.index))
         modules = {

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from edusite.checks import htmlscan
 from edusite.checks.rawhtml import describe
-from edusite.errors import ContentProblem
+from edusite.errors import ContentProblem, quoted_line
+from edusite.structure.sourcepage import normalise
 
 HINT = (
     "Drawings may only draw: remove the script, event handler, link or embedded HTML (save "
@@ -31,7 +32,7 @@ def check_svg(path: str, text: str) -> list[ContentProblem]:
             "E506",
             f"{describe(finding)} in an SVG drawing",
             HINT,
-            lines[finding.line - 1] if 0 < finding.line <= len(lines) else "",
+            quoted_line(lines, finding.line),
         )
         for finding in htmlscan.scan_html(text)
     ]
@@ -46,6 +47,6 @@ def check_svg_files(
         if not uri.lower().endswith(".svg"):
             continue
         file = docs_dir / uri
-        text = file.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
-        problems.extend(check_svg(shown_path(file), text.replace("\r\n", "\n")))
+        text = normalise(file.read_text(encoding="utf-8", errors="replace"))
+        problems.extend(check_svg(shown_path(file), text))
     return problems

@@ -19,8 +19,8 @@ from edusite.markdown.care import CareExtension
 from edusite.markdown.citations import CitationsExtension
 from edusite.markdown.faq import FaqExtension
 from edusite.markdown.links import ExternalLinksExtension
-from edusite.structure.frontmatter import parse_front_matter, split_front_matter
-from edusite.structure.page import PageContext, RenderSession
+from edusite.structure.page import RenderSession
+from edusite.structure.sourcepage import SourcePage
 
 __all__ = [
     "ArticlesExtension",
@@ -52,14 +52,17 @@ def render_page(
     session: RenderSession,
     extensions: Sequence[str | Extension] = (),
     extension_configs: Mapping[str, Any] | None = None,
+    *,
+    src_uri: str = "",
 ) -> str:
     """Validate the front matter of file `text` and render its body to HTML; every problem
-    (front matter, citations, FAQ) is added to `session.problems` with `path:line`."""
-    matter = parse_front_matter(path, text, session.problems)
-    _, body, offset = split_front_matter(text)
-    session.begin_page(PageContext(path, text.replace("\r\n", "\n"), offset, matter))
+    (front matter, citations, FAQ) is added to `session.problems` with `path:line`.
+    `src_uri`: the file's path inside the docs folder (for `/// articles` links)."""
+    page = SourcePage.read(path, text, src_uri or path)
+    session.problems.extend(page.front_matter_problems)
+    session.begin_page(page)
     md = markdown.Markdown(
         extensions=[*extensions, *article_extensions(session)],
         extension_configs=dict(extension_configs or {}),
     )
-    return md.convert(body)
+    return md.convert(page.body)

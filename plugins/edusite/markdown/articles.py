@@ -25,15 +25,11 @@ import posixpath
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Markdown
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension, BlocksProcessor
-from pymdownx.blocks.block import Block
 
-from edusite.markdown.text import register_page_hook
+from edusite.markdown.text import SessionBlock, SessionBlocksExtension
 from edusite.structure.article import date_text
 from edusite.structure.catalog import ArticleEntry, Catalog
-from edusite.structure.page import RenderSession
 
 CODE_UNKNOWN_TAG = "E313"
 CODE_NOTHING = "E314"
@@ -71,38 +67,32 @@ def article_item(entry: ArticleEntry, catalog: Catalog, page_src_uri: str) -> et
     return item
 
 
-class ArticlesBlock(Block):
+class ArticlesBlock(SessionBlock):
     """`/// articles [| <tag>]` ... `///`: the site's articles (with that tag)."""
 
     NAME = "articles"
     ARGUMENT = None  # optional: the tag
-    OPTIONS: dict[str, tuple[Any, Any]] = {}  # noqa: RUF012 - the Blocks API's declaration
-
-    def on_init(self) -> None:
-        self.session: RenderSession = self.config["session"]
-        self.line = 0
+    OPENING = OPENING
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        count = self.tracker.setdefault("articles_blocks", 0) + 1
-        self.tracker["articles_blocks"] = count
-        self.line = self.session.page.find_nth_line(OPENING, count)
+        self.find_opening()
         return etree.SubElement(parent, "div", {"class": "edusite-articles"})
 
     def on_end(self, block: etree.Element) -> None:
         catalog = self.session.catalog
-        page_uri = catalog.src_uri(self.session.page.path)
+        page_uri = self.session.page.src_uri
         tag = (self.argument or "").strip() or None
         entries = catalog.listed(tag, besides=page_uri)
         if tag and not catalog.listed(tag):
             known = ", ".join(catalog.tags()) or "none yet"
-            self._problem(
+            self.problem(
                 CODE_UNKNOWN_TAG,
                 f"no article has the tag `{tag}`",
                 f"use a tag from the articles' `tags:` (in use: {known}), or leave it out to "
                 "list every article",
             )
         elif not entries:
-            self._problem(
+            self.problem(
                 CODE_NOTHING,
                 "there is no article to list",
                 "an article is a page with `type: article` in its front matter; write one "
@@ -112,24 +102,11 @@ class ArticlesBlock(Block):
         for entry in entries:
             listing.append(article_item(entry, catalog, page_uri))
 
-    def _problem(self, code: str, message: str, hint: str) -> None:
-        page = self.session.page
-        self.session.problems.add(
-            page.path, self.line, code, message, hint, page.line_text(self.line)
-        )
 
-
-class ArticlesExtension(BlocksExtension):
+class ArticlesExtension(SessionBlocksExtension):
     """The `/// articles` block; the articles come from `session.catalog`."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {"session": ["", "RenderSession shared with the plugin and extensions"]}
-        super().__init__(**kwargs)
-        self.session: RenderSession = self.getConfig("session") or RenderSession()
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        register_page_hook(md, self.session)
-        block_mgr.register(ArticlesBlock, {"session": self.session})
+    BLOCK = ArticlesBlock
 
 
 def makeExtension(**kwargs: Any) -> ArticlesExtension:

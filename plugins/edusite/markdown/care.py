@@ -18,13 +18,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksExtension, BlocksProcessor
-from pymdownx.blocks.block import Block
 from quizkit import care
 
-from edusite.markdown.text import register_page_hook
-from edusite.structure.page import RenderSession
+from edusite.markdown.text import SessionBlock, SessionBlocksExtension
 
 CODE_TIER = "E311"
 CODE_EMPTY = "E312"
@@ -96,25 +92,22 @@ def card_html(card: care.CareCard) -> str:
     return etree.tostring(box, encoding="unicode", method="html")
 
 
-class CareBlock(Block):
+class CareBlock(SessionBlock):
     """`/// care | <tier>` ... `///`: a tier's card around the editor's list of signs."""
 
     NAME = "care"
     ARGUMENT = True
-    OPTIONS: dict[str, tuple[Any, Any]] = {}  # noqa: RUF012 - the Blocks API's declaration
+    OPENING = OPENING
 
     def on_init(self) -> None:
-        self.session: RenderSession = self.config["session"]
+        super().on_init()
         self.body: etree.Element | None = None
-        self.line = 0
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        count = self.tracker.setdefault("care_blocks", 0) + 1
-        self.tracker["care_blocks"] = count
-        self.line = self.session.page.find_nth_line(OPENING, count)
+        self.find_opening()
         tier = (self.argument or "").strip().lower()
         if tier not in care.TIER_IDS:
-            self._problem(
+            self.problem(
                 CODE_TIER,
                 f"unknown care tier `{self.argument}`",
                 f"write one of: {', '.join(care.TIER_IDS)} (for example `/// care | urgent`)",
@@ -129,30 +122,17 @@ class CareBlock(Block):
 
     def on_end(self, block: etree.Element) -> None:
         if self.body is not None and len(self.body) == 0 and not (self.body.text or "").strip():
-            self._problem(
+            self.problem(
                 CODE_EMPTY,
                 "the care box lists no warning signs",
                 "write the signs as a list under the `/// care | <tier>` line",
             )
 
-    def _problem(self, code: str, message: str, hint: str) -> None:
-        page = self.session.page
-        self.session.problems.add(
-            page.path, self.line, code, message, hint, page.line_text(self.line)
-        )
 
-
-class CareExtension(BlocksExtension):
+class CareExtension(SessionBlocksExtension):
     """The `/// care | <tier>` block; the site's settings come from `session.care`."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {"session": ["", "RenderSession shared with the plugin and extensions"]}
-        super().__init__(**kwargs)
-        self.session: RenderSession = self.getConfig("session") or RenderSession()
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        register_page_hook(md, self.session)
-        block_mgr.register(CareBlock, {"session": self.session})
+    BLOCK = CareBlock
 
 
 def makeExtension(**kwargs: Any) -> CareExtension:

@@ -103,13 +103,11 @@ class CitationPattern(InlineProcessor):
         hint = f"{ACCEPTED_FORMS} (each source `@key`, no space after @, `;` between)"
         if bare_key:
             hint = f"`{bare_key}` is a source's key: write `@{bare_key}`; " + hint
-        self.session.problems.add(
-            page.path,
+        self.session.report(
             line,
             CODE_MALFORMED,
             f"malformed citation `{' '.join(text.split())}`",
             f"{hint}; {ESCAPE_HINT}",
-            page.line_text(line),
         )
 
 
@@ -148,13 +146,11 @@ class InTextPattern(InlineProcessor):
             "keys are the `id`s in the bibliography file; if it is not a citation, write "
             f"`&#64;{key}`"
         )
-        self.session.problems.add(
-            page.path,
+        self.session.report(
             line,
             CODE_UNKNOWN_IN_TEXT,
             f"`@{key}` looks like a citation, but `{key}` is not a key in the bibliography",
             hint,
-            page.line_text(line),
         )
 
 
@@ -173,13 +169,11 @@ def _known(session: RenderSession, reported: set[str], key: str) -> bool:
         hint = (f"did you mean `{close[0]}`? " if close else "") + (
             "keys are the `id`s in the bibliography file"
         )
-        session.problems.add(
-            page.path,
+        session.report(
             line,
             CODE_UNKNOWN,
             f"unknown citation key `{key}`",
             hint,
-            page.line_text(line),
         )
     return False
 

@@ -17,15 +17,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import Any, ClassVar
 
-from markdown import Markdown
-from pymdownx.blocks import BlocksExtension, BlocksProcessor
-from pymdownx.blocks.block import Block
-
-from edusite.markdown.text import plain_text, register_page_hook
+from edusite.markdown.text import SessionBlock, SessionBlocksExtension, plain_text
 from edusite.structure.article import script_json
-from edusite.structure.page import FaqEntry, RenderSession
+from edusite.structure.page import FaqEntry
 
 HEADING = "Frequently asked questions"
 SKIP_IN_ANSWERS = ("citation", "citation-sep")
@@ -36,17 +32,16 @@ CODE_NO_QUESTION = "E302"
 CODE_TWO_BLOCKS = "E303"
 
 
-class FaqBlock(Block):
+class FaqBlock(SessionBlock):
     """`/// faq` ... `///`: no argument, no options."""
 
     NAME = "faq"
     ARGUMENT = False
-    OPTIONS: dict[str, tuple[Any, Any]] = {}  # noqa: RUF012 - the Blocks API's declaration
+    OPENING = OPENING
 
     def on_init(self) -> None:
-        self.session: RenderSession = self.config["session"]
+        super().on_init()
         self.body: etree.Element | None = None
-        self.start = 1
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         section = etree.SubElement(parent, "section", {"class": "faq", "aria-labelledby": "faq"})
@@ -61,13 +56,9 @@ class FaqBlock(Block):
     def on_end(self, block: etree.Element) -> None:
         """Turn `### Question` + answer blocks into `<details><summary>` pairs."""
         body = self.body if self.body is not None else block
-        page = self.session.page
-        count = self.tracker.setdefault("faq_blocks", 0) + 1
-        self.tracker["faq_blocks"] = count
-        start = page.find_nth_line(OPENING, count)
-        if count > 1:
-            self._problem(
-                start,
+        self.find_opening()
+        if self.tracker[f"{self.NAME}_blocks"] > 1:
+            self.problem(
                 CODE_TWO_BLOCKS,
                 "a page can have only one FAQ block",
                 "put all questions in one `/// faq` block",
@@ -82,37 +73,29 @@ class FaqBlock(Block):
             elif answer is not None:
                 answer.append(child)
             else:
-                self._problem(
-                    start,
+                self.problem(
                     CODE_NO_QUESTION,
                     "the FAQ block has text before its first question",
                     "start each question with `### `",
                 )
         if answer is None:
-            self._problem(
-                start,
+            self.problem(
                 CODE_NO_QUESTION,
                 "the FAQ block has no questions",
                 "write each question as a `### ` heading followed by its answer",
             )
-        self.start = start
 
     def _no_answer(self, question: str) -> None:
         """E301, decided on the answer's text as the FAQPage JSON-LD carries it: nothing
         written, or only an HTML comment such as `<!-- TODO -->`, is no answer."""
-        page = self.session.page
-        line = page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), self.start)
-        self._problem(
-            line,
+        line = self.session.page.find_line(r"^ {0,3}#{3}\s+" + re.escape(question), self.line)
+        self.problem(
             CODE_NO_ANSWER,
             f"the question `{question}` has no answer",
             "write the answer under the question, before the next `###` (an HTML comment "
             "such as `<!-- TODO -->` is not shown to readers)",
+            line,
         )
-
-    def _problem(self, line: int, code: str, message: str, hint: str) -> None:
-        page = self.session.page
-        self.session.problems.add(page.path, line, code, message, hint, page.line_text(line))
 
     def on_inline_end(self, block: etree.Element) -> None:
         """Write the FAQPage JSON-LD from the rendered questions and answers."""
@@ -159,26 +142,16 @@ def faq_jsonld(entries: list[FaqEntry]) -> str:
     return script_json(data)
 
 
-class FaqExtension(BlocksExtension):
+class FaqExtension(SessionBlocksExtension):
     """The `/// faq` block; share `session` with the citations.
 
     `inline_jsonld` (default True): write the FAQPage JSON-LD inside the block; False when
     the caller puts `faq_jsonld(session.result.faq)` in the page head itself."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "session": ["", "RenderSession shared with the plugin and extensions"],
-            "inline_jsonld": [True, "write the FAQPage JSON-LD inside the block"],
-        }
-        super().__init__(**kwargs)
-        self.session: RenderSession = self.getConfig("session") or RenderSession()
-
-    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
-        register_page_hook(md, self.session)
-        block_mgr.register(
-            FaqBlock,
-            {"session": self.session, "inline_jsonld": bool(self.getConfig("inline_jsonld"))},
-        )
+    BLOCK = FaqBlock
+    OPTIONS: ClassVar[dict[str, list[Any]]] = {
+        "inline_jsonld": [True, "write the FAQPage JSON-LD inside the block"],
+    }
 
 
 def makeExtension(**kwargs: Any) -> FaqExtension:

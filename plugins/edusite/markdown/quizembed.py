@@ -10,10 +10,10 @@ never read inside code. The form is rendered from the quiz's `spec()` (see ARCHI
 id -> spec and a `Problems` collector. Python-Markdown keeps no line numbers, so a
 preprocessor that runs before anything can merge or stash lines (priority 28: after
 whitespace normalisation, before fenced code) notes the line of each opening outside fenced
-code, and `begin_page()` tells it which file it reads and how many front-matter lines were
-stripped above the Markdown it sees. The same preprocessor still accepts the old form
-`::: quiz <id>` (not indented as code), rewriting it to the block and warning (W404) with the
-line to write instead.
+code, and `begin_page()` hands it the page's `SourcePage` (its path, and the front-matter
+lines stripped above the Markdown it sees); problems quote the file's own line. The same
+preprocessor still accepts the old form `::: quiz <id>` (not indented as code), rewriting it
+to the block and warning (W404) with the line to write instead.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from quizkit.selfcheck import NOT_A_DIAGNOSIS
 
 from edusite.errors import ContentProblem, Problems
 from edusite.markdown.care import card_html
+from edusite.structure.sourcepage import SourcePage
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 TEMPLATE_NAME = "quiz.html"
@@ -160,9 +161,10 @@ class QuizLinePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         fence: str | None = None
-        self.ext.openings = []
+        self.ext.begin_text("\n".join(lines))
+        offset = self.ext.page.body_offset
         for index, line in enumerate(lines):
-            number = index + 1 + self.ext.line_offset
+            number = index + 1 + offset
             fence_match = FENCE.match(line)
             if fence_match:
                 marker = fence_match.group("fence")
@@ -176,20 +178,18 @@ class QuizLinePreprocessor(Preprocessor):
             if opening is not None:
                 argument = " ".join((opening.group("rest") or "").split())
                 top = len(opening.group("indent").expandtabs(4)) < 4  # deeper: code, or nested
-                self.ext.openings.append((number, argument, line, closed, top))
+                self.ext.openings.append((number, argument, closed, top))
             if old is None:
                 out.append(line)
                 continue
             rest = " ".join(old.group("rest").split())
-            self.ext.openings.append((number, rest, line, True, True))
+            self.ext.openings.append((number, rest, True, True))
             self.ext.warn(
-                ContentProblem(
-                    self.ext.page_path,
+                self.ext.page.problem(
                     number,
                     CODE_OLD_FORM,
                     "`::: quiz` is the old way to embed a quiz",
                     f"write `{embed_line(rest)}` and, on the next line, `///`",
-                    line,
                 )
             )
             indent = old.group("indent")
@@ -214,17 +214,15 @@ class QuizBlock(Block):
         self.parent = parent
         argument = " ".join((self.argument or "").split())
         top_level = parent is self.md.parser.root  # the document element while parsing
-        line, source, closed = self.ext.claim_line(argument, top_level)
+        line, closed = self.ext.claim_line(argument, top_level)
         seen = self.tracker.setdefault("seen", set())
-        html = self.ext.embed(argument.split(), line, source, seen)
+        html = self.ext.embed(argument.split(), line, seen)
         if not closed:
-            self.ext.problems.add(
-                self.ext.page_path,
+            self.ext.report(
                 line,
                 CODE_MALFORMED,
                 "the quiz block is not closed on the next line",
-                hint=f"write `///` on the line after `{embed_line(argument or '<id>')}`",
-                source_line=source,
+                f"write `///` on the line after `{embed_line(argument or '<id>')}`",
             )
         if html:
             etree.SubElement(parent, "p").text = self.md.htmlStash.store(html)
@@ -267,18 +265,29 @@ class QuizEmbedExtension(BlocksExtension):
         self.closing = closing
         self.warnings: list[ContentProblem] = []
         self.warn = warn or self.warnings.append
-        self.page_path = "<markdown>"
-        self.line_offset = 0
+        self.page = SourcePage.snippet("<markdown>", "")
+        self._announced = False
         self.embedded: list[str] = []
-        self.openings: list[tuple[int, str, str, bool, bool]] = []
-        """Each quiz opening's line, argument, text, whether the next line closes it and
+        self.openings: list[tuple[int, str, bool, bool]] = []
+        """Each quiz opening's line, argument, whether the next line closes it and
         whether it is indented less than four spaces (where a top-level block can be)."""
 
-    def begin_page(self, path: str, line_offset: int = 0) -> None:
-        """Called before each page: where its Markdown comes from, for `path:line` problems."""
-        self.page_path = path
-        self.line_offset = line_offset
+    def begin_page(self, page: SourcePage) -> None:
+        """Called before each page: the file its Markdown comes from, for `path:line`."""
+        self.page = page
+        self._announced = True
         self.reset()
+
+    def begin_text(self, markdown: str) -> None:
+        """Called once per conversion; one nobody announced is a page of its own."""
+        if not self._announced:
+            self.page = SourcePage.snippet(self.page.path, markdown, self.page.src_uri)
+        self._announced = False
+        self.openings = []
+
+    def report(self, line: int, code: str, message: str, hint: str) -> None:
+        """A problem at `line` of the page being rendered."""
+        self.problems.append(self.page.problem(line, code, message, hint))
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
         md.registerExtension(self)
@@ -289,30 +298,28 @@ class QuizEmbedExtension(BlocksExtension):
         self.embedded = []
         self.openings = []
 
-    def claim_line(self, argument: str, top_level: bool) -> tuple[int, str, bool]:
-        """(line, its text, closed?) of the next quiz opening with this argument, else of
+    def claim_line(self, argument: str, top_level: bool) -> tuple[int, bool]:
+        """(line, closed?) of the next quiz opening with this argument, else of
         the next one. Openings the preprocessor saw but Blocks does not (in indented code)
         are passed over: by the argument, and a top-level block takes no indented line."""
-        fits = [i for i, opening in enumerate(self.openings) if opening[4] or not top_level]
+        fits = [i for i, opening in enumerate(self.openings) if opening[3] or not top_level]
         for index in fits:
             if self.openings[index][1] == argument:
                 return self._pop(index)
-        return self._pop(fits[0]) if fits else (self.line_offset + 1, "", True)
+        return self._pop(fits[0]) if fits else (self.page.body_offset + 1, True)
 
-    def _pop(self, index: int) -> tuple[int, str, bool]:
-        line, _, source, closed, _ = self.openings.pop(index)
-        return line, source, closed
+    def _pop(self, index: int) -> tuple[int, bool]:
+        line, _, closed, _ = self.openings.pop(index)
+        return line, closed
 
-    def embed(self, args: list[str], line: int, source: str, seen: set[str]) -> str:
+    def embed(self, args: list[str], line: int, seen: set[str]) -> str:
         """The form for one block, or "" after recording why it cannot be embedded."""
         if len(args) != 1 or not QUIZ_ID.match(args[0]):
-            self.problems.add(
-                self.page_path,
+            self.report(
                 line,
                 CODE_MALFORMED,
                 f"a quiz embed needs exactly one quiz id, like `{embed_line('first-aid-quiz')}`",
-                hint="write the block on its own lines: `/// quiz | <id>`, then `///`",
-                source_line=source,
+                "write the block on its own lines: `/// quiz | <id>`, then `///`",
             )
             return ""
         quiz_id = args[0]
@@ -321,23 +328,19 @@ class QuizEmbedExtension(BlocksExtension):
         spec = self.specs.get(quiz_id)
         if spec is None:
             known = ", ".join(sorted(self.specs)) or "none"
-            self.problems.add(
-                self.page_path,
+            self.report(
                 line,
                 CODE_UNKNOWN,
                 f"unknown quiz id `{quiz_id}`",
-                hint=f"known quiz ids: {known} (the `id` of a quiz object in quizzes/)",
-                source_line=source,
+                f"known quiz ids: {known} (the `id` of a quiz object in quizzes/)",
             )
             return ""
         if quiz_id in seen:
-            self.problems.add(
-                self.page_path,
+            self.report(
                 line,
                 CODE_DUPLICATE,
                 f"quiz `{quiz_id}` is embedded twice on this page",
-                hint="embed each quiz once per page",
-                source_line=source,
+                "embed each quiz once per page",
             )
             return ""
         seen.add(quiz_id)

@@ -1,14 +1,18 @@
-"""Shared helpers for the article extensions: the page hook and plain text of an element."""
+"""Shared parts of the article extensions: the page hook, the base of our `///` blocks that
+share the render session, and the plain text of an element."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 from html import unescape
+from typing import Any, ClassVar
 
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.util import AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
+from pymdownx.blocks import BlocksExtension, BlocksProcessor
+from pymdownx.blocks.block import Block
 
 from edusite.structure.page import RenderSession
 
@@ -34,6 +38,53 @@ class PageHook(Preprocessor):
 def register_page_hook(md: Markdown, session: RenderSession) -> None:
     """Add the page hook before any other preprocessor can change the lines."""
     md.preprocessors.register(PageHook(md, session), PAGE_HOOK, 40)
+
+
+class SessionBlock(Block):
+    """A `///` block of ours that reads and reports through the render session.
+
+    `OPENING` matches the block's first line in the file: Python-Markdown keeps no line
+    numbers, so the n-th block of a kind on a page is at the n-th line that matches."""
+
+    OPENING: ClassVar[str | re.Pattern[str]]
+    OPTIONS: ClassVar[dict[str, tuple[Any, Any]]] = {}
+
+    def on_init(self) -> None:
+        self.session: RenderSession = self.config["session"]
+        self.line = 0
+
+    def find_opening(self) -> int:
+        """This block's opening line in the page (counted per page by the Blocks tracker)."""
+        key = f"{self.NAME}_blocks"
+        count = self.tracker[key] = self.tracker.get(key, 0) + 1
+        self.line = self.session.page.find_nth_line(self.OPENING, count)
+        return self.line
+
+    def problem(self, code: str, message: str, hint: str, line: int = 0) -> None:
+        """Report at `line`, by default this block's opening line."""
+        self.session.report(line or self.line, code, message, hint)
+
+
+class SessionBlocksExtension(BlocksExtension):
+    """An extension of one `SessionBlock` kind sharing the plugin's `session`.
+
+    `BLOCK` is the block class; `OPTIONS` more config entries, passed on to the block."""
+
+    BLOCK: ClassVar[type[SessionBlock]]
+    OPTIONS: ClassVar[dict[str, list[Any]]] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "session": ["", "RenderSession shared with the plugin and extensions"],
+            **{name: list(value) for name, value in self.OPTIONS.items()},
+        }
+        super().__init__(**kwargs)
+        self.session: RenderSession = self.getConfig("session") or RenderSession()
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr: BlocksProcessor) -> None:
+        register_page_hook(md, self.session)
+        options = {name: self.getConfig(name) for name in self.OPTIONS}
+        block_mgr.register(self.BLOCK, {"session": self.session, **options})
 
 
 def plain_text(md: Markdown, el: etree.Element, skip_class: tuple[str, ...] = ()) -> str:

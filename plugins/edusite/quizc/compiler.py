@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from edusite.errors import ContentError, ContentProblem
+from edusite.errors import ContentError, ContentProblem, quoted_line
 from edusite.quizc import cache, codes
 from edusite.quizc.discover import TIMEOUT_SECONDS, ProbeError, ProbeTimeout, run_probe
 from edusite.quizc.imports import check_sources
 from edusite.quizc.model import CompiledQuizzes
 from edusite.quizc.pyccache import compile_entries
 from edusite.quizc.pyodide_env import PyodideEnv, load_pyodide_env, stdlib_modules
-from edusite.quizc.source import content_hash, module_name, python_files, source_line
+from edusite.quizc.source import content_hash, module_name, python_files
 from edusite.quizc.validate import CheckedQuiz, ModuleSource, check_citations, judge
 from edusite.quizc.version import COMPILER_VERSION, compiler_fingerprint
 from edusite.quizc.wheel import DIST_NAME, metadata, sha256_file, wheel_filename, write_wheel
@@ -163,7 +163,7 @@ def _check(
                 str(error),
                 "Importing a module and checking a quiz must finish in seconds: look for a "
                 "loop that never ends at this line (the quizzes_timeout option sets the limit).",
-                source_line(source.text, error.line),
+                quoted_line(source.text, error.line),
             )
         )
     except ProbeError as error:

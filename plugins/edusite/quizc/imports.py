@@ -11,9 +11,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from edusite.errors import ContentProblem
+from edusite.errors import ContentProblem, quoted_line
 from edusite.quizc.codes import FORBIDDEN_IMPORT, IMPORT_FAILED
-from edusite.quizc.source import source_line
 
 _HINT = (
     "Quizzes run in the reader's browser (Pyodide), which has only Python's standard "
@@ -46,7 +45,7 @@ def check_sources(
                     IMPORT_FAILED,
                     f"Python syntax error: {error.msg}",
                     "Fix the quiz module's Python syntax.",
-                    source_line(text, line),
+                    quoted_line(text, line),
                 )
             )
             continue
@@ -61,7 +60,7 @@ def check_sources(
                     FORBIDDEN_IMPORT,
                     f"imports `{name}`, which is not available in the reader's browser",
                     _HINT,
-                    source_line(text, line),
+                    quoted_line(text, line),
                 )
             )
             broken.add(path)

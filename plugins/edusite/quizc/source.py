@@ -79,9 +79,3 @@ def literal_line(node: ast.AST, text: str, nth: int = 1, *, contains: bool = Fal
         and (text in child.value if contains else child.value == text)
     )
     return hits[nth - 1][0] if len(hits) >= nth else None
-
-
-def source_line(text: str, line: int) -> str:
-    """The 1-based `line` of `text`, or "" when out of range."""
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edusite.errors import ContentProblem
+from edusite.errors import ContentProblem, quoted_line
 from edusite.quizc import codes
-from edusite.quizc.source import definition_node, literal_line, source_line, statement_at
+from edusite.quizc.source import definition_node, literal_line, statement_at
 from edusite.quizc.spec_checks import check_spec
 
 _QUOTED = re.compile(r"'([^']+)'")
@@ -61,7 +61,7 @@ class Site:
         return self.line
 
     def problem(self, line: int, code: str, message: str, hint: str = "") -> ContentProblem:
-        text = source_line(self.source.text, line)
+        text = quoted_line(self.source.text, line)
         return ContentProblem(self.source.shown, line, code, message, hint, text)
 
 
@@ -112,7 +112,7 @@ def check_citations(
                 continue
             text = ""
             if base is not None and (base / quiz.path).is_file():
-                text = source_line((base / quiz.path).read_text(encoding="utf-8"), line)
+                text = quoted_line((base / quiz.path).read_text(encoding="utf-8"), line)
             problems.append(
                 ContentProblem(
                     quiz.path,
@@ -137,7 +137,7 @@ def _import_problem(
         codes.IMPORT_FAILED,
         f"importing {module['name']} failed: {error['message']}",
         "Fix the error; the module must import without side effects.",
-        source_line(source.text, line),
+        quoted_line(source.text, line),
     )
 
 

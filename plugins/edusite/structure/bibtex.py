@@ -30,8 +30,7 @@ import bibtexparser
 from bibtexparser import middlewares, model
 from pylatexenc.latex2text import LatexNodes2Text
 
-from edusite.errors import Problems
-from edusite.structure.csljson import source_line
+from edusite.errors import Problems, quoted_line
 from edusite.structure.entries import (
     BAD_ENTRY,
     DUPLICATE_KEY,
@@ -90,7 +89,7 @@ def parse_bibtex(text: str, label: str, problems: Problems) -> Bibliography:
         library = bibtexparser.parse_string(text, parse_stack=stack)
     for block in library.blocks:
         line = (block.start_line or 0) + 1
-        src = source_line(text, line)
+        src = quoted_line(text, line)
         if isinstance(block, model.DuplicateBlockKeyBlock):
             first = library.entries_dict[block.key].start_line + 1
             problems.add(

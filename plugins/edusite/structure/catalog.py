@@ -1,13 +1,13 @@
 """The site's articles, from their front matter, for lists on the home page and topic pages.
 
 A `/// articles` block must list every article, including those rendered after the page that
-holds the block, so the plugin reads every page's front matter once per build, before any page
-is rendered (`Catalog.from_pages` in `on_files`), and hands the catalogue to the extension
-through the `RenderSession`. A new catalogue is made in every build, so an edit under `mkdocs
-serve` shows at once. Problems in a page's front matter are not reported here: the page's own
-rendering reports them at their lines. A page whose front matter is not YAML at all is left
-out (MkDocs drops such front matter too) until its E101 is fixed; otherwise an article is
-listed with the fields that could be read.
+holds the block, so the plugin reads every page once per build, before any page is rendered
+(`Catalog.from_pages` in `on_files`, from each page's one `SourcePage`), and hands the
+catalogue to the extension through the `RenderSession`. A new catalogue is made in every
+build, so an edit under `mkdocs serve` shows at once. Problems in a page's front matter are
+not reported here: the page's own rendering reports them at their lines. A page whose front
+matter is not YAML at all is left out (MkDocs drops such front matter too) until its E101 is
+fixed; otherwise an article is listed with the fields that could be read.
 
 A *topic page* is any page with a `/// articles | <tag>` block: an article's tags link to the
 topic page of that tag when there is one.
@@ -21,8 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from edusite.errors import Problems
-from edusite.structure.frontmatter import parse_front_matter
+from edusite.structure.sourcepage import SourcePage
 
 TOPIC_BLOCK = re.compile(r"^ {0,3}/{3,}\s*articles\s*\|\s*(?P<tag>\S.*?)\s*$", re.MULTILINE)
 
@@ -58,22 +57,17 @@ class Catalog:
     """tag_key -> src_uri of the first page (in file order) with `/// articles | <tag>`."""
     titles: dict[str, str] = field(default_factory=dict)
     """src_uri -> front-matter `title` of every page that has one (articles or not)."""
-    docs_dir: str = ""
-    """The docs folder as editors see it (`content`): a page's shown path minus this is its
-    `src_uri`."""
 
     @classmethod
-    def from_pages(cls, pages: Iterable[tuple[str, str]], docs_dir: str = "") -> Catalog:
-        """The catalogue of `pages`: (src_uri, file text) of every Markdown page; `docs_dir`
-        as editors see it."""
+    def from_pages(cls, pages: Iterable[SourcePage]) -> Catalog:
+        """The catalogue of `pages`, every Markdown page of the site (front matter parsed)."""
         entries: list[ArticleEntry] = []
         topics: dict[str, str] = {}
         titles: dict[str, str] = {}
-        for src_uri, text in sorted(pages):
-            text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-            for match in TOPIC_BLOCK.finditer(text):
+        for page in sorted(pages, key=lambda p: p.src_uri):
+            src_uri, matter = page.src_uri, page.front_matter
+            for match in TOPIC_BLOCK.finditer(page.text):
                 topics.setdefault(tag_key(match["tag"]), src_uri)
-            matter = parse_front_matter(src_uri, text, Problems())
             if matter.get("title"):
                 titles[src_uri] = str(matter.get("title"))
             if not matter.is_article:
@@ -88,12 +82,7 @@ class Catalog:
                 )
             )
         entries.sort(key=lambda e: (e.title.casefold(), e.src_uri))
-        return cls(tuple(entries), topics, titles, docs_dir.strip("/"))
-
-    def src_uri(self, shown_path: str) -> str:
-        """The file in the docs folder of the page editors see as `shown_path`."""
-        prefix = f"{self.docs_dir}/" if self.docs_dir else ""
-        return shown_path.removeprefix(prefix)
+        return cls(tuple(entries), topics, titles)
 
     def tags(self) -> list[str]:
         """Every tag in use, as first written, sorted."""

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from edusite.errors import Problems
+from edusite.errors import Problems, quoted_line
 from edusite.structure.entries import add_reference, validate_entry
 from edusite.structure.refmodel import Bibliography
 
@@ -29,7 +29,7 @@ def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
             UNPARSABLE,
             f"the bibliography is not valid JSON: {exc.msg}",
             "a missing comma or a trailing comma is the usual cause",
-            source_line(text, exc.lineno),
+            quoted_line(text, exc.lineno),
         )
         return bib
     if not isinstance(data, list):
@@ -44,7 +44,7 @@ def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
     finder = _EntryFinder(text)
     for index, entry in enumerate(data):
         line = finder.line(entry, index)
-        src = source_line(text, line)
+        src = quoted_line(text, line)
         ref = validate_entry(entry, line, label, problems, src)
         if ref is not None:
             add_reference(bib, ref, problems, src)
@@ -69,9 +69,3 @@ class _EntryFinder:
         if index < len(self._starts):
             return self._text.count("\n", 0, self._starts[index]) + 1
         return 1
-
-
-def source_line(text: str, line: int) -> str:
-    """The text of 1-based `line`, or "" when there is no such line."""
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""

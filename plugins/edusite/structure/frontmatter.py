@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from edusite.errors import Problems
+from edusite.errors import Problems, quoted_line
 from edusite.structure.citesyntax import BRACKETED
 
 # The same delimiters MkDocs accepts (mkdocs/utils/meta.py).
@@ -100,7 +100,7 @@ def parse_front_matter(path: str, text: str, problems: Problems) -> FrontMatter:
             "E101",
             f"the front matter is not valid YAML: {_reason(exc)}",
             "check quotes and indentation; a value with `: ` inside needs quotes",
-            _line(text, line),
+            quoted_line(text, line),
         )
         return FrontMatter(body_offset=offset)
     if not isinstance(node, yaml.MappingNode):
@@ -120,7 +120,7 @@ def _read_fields(
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 2
         name = str(key_node.value)
-        src = _line(text, line)
+        src = quoted_line(text, line)
         if name in lines:
             problems.add(
                 path,
@@ -150,7 +150,7 @@ def _read_fields(
 
 def _field_value(path: str, text: str, name: str, node: yaml.Node, problems: Problems) -> Any:
     line = node.start_mark.line + 2
-    src = _line(text, line)
+    src = quoted_line(text, line)
     if name in THEME_FIELDS:
         return yaml.load(yaml.serialize(node), Loader=_FAST_LOADER)
     if name in STRING_FIELDS:
@@ -202,7 +202,7 @@ def _string_list(
             "E104",
             f"`{name}` must be a list with at least one item",
             f"write each item on its own line under `{name}:`, starting with `- `",
-            _line(text, line),
+            quoted_line(text, line),
         )
         return None
     items: list[str] = []
@@ -215,7 +215,7 @@ def _string_list(
                 "E104",
                 f"each item of `{name}` must be text",
                 "quote an item that contains `: ` or starts with a special character",
-                _line(text, item_line),
+                quoted_line(text, item_line),
             )
             return None
         if BRACKETED.search(str(item.value)):
@@ -225,7 +225,7 @@ def _string_list(
                 "E109",
                 f"`{name}` cannot cite sources",
                 "front matter is shown as plain text: cite in the article body instead",
-                _line(text, item_line),
+                quoted_line(text, item_line),
             )
         items.append(str(item.value).strip())
     return items
@@ -263,7 +263,7 @@ def _check_required(path: str, text: str, matter: FrontMatter, problems: Problem
                 "E107",
                 f"{kind} needs the front matter field `{name}`",
                 "articles need: " + ", ".join(REQUIRED_ARTICLE_FIELDS),
-                _line(text, 1),
+                quoted_line(text, 1),
             )
 
 
@@ -274,8 +274,3 @@ def _is_text(node: yaml.Node) -> bool:
 def _reason(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None)
     return str(problem or exc).splitlines()[0]
-
-
-def _line(text: str, line: int) -> str:
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -4,12 +4,12 @@ A `RenderSession` is created once per build (by the plugin's `on_config`, or by 
 handed to every extension instance. Before each page is rendered, `begin_page()` tells the
 extensions which file they read; they record what they found in `session.result`, which the
 plugin reads back after rendering. Python-Markdown keeps no line numbers, so extensions find
-a directive's line with `PageContext.find_line()` in the raw file.
+a directive's line in the page's one `SourcePage` (`find_line()`) and report through its
+`problem()`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from quizkit.care import CareSettings
@@ -17,45 +17,7 @@ from quizkit.care import CareSettings
 from edusite.errors import Problems
 from edusite.structure.bibliography import Bibliography
 from edusite.structure.catalog import Catalog
-from edusite.structure.frontmatter import FrontMatter
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """One Markdown file: its path as shown in messages, its raw text, lines before the body."""
-
-    path: str = "<markdown>"
-    source: str = ""
-    body_offset: int = 0
-    front_matter: FrontMatter = field(default_factory=FrontMatter)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.source.splitlines()
-
-    def find_line(self, pattern: str | re.Pattern[str], start: int = 0) -> int:
-        """1-based file line of the first body line at or after `start` matching `pattern`.
-
-        Returns the first body line when nothing matches, so a message still points at the file.
-        """
-        regex = re.compile(pattern) if isinstance(pattern, str) else pattern
-        lines = self.lines
-        for number in range(max(start, self.body_offset + 1), len(lines) + 1):
-            if regex.search(lines[number - 1]):
-                return number
-        return self.body_offset + 1
-
-    def find_nth_line(self, pattern: str | re.Pattern[str], nth: int) -> int:
-        """1-based file line of the `nth` body line matching `pattern` (e.g. the line of the
-        third `/// care` block, which Python-Markdown numbers for us by counting blocks)."""
-        line = self.body_offset
-        for _ in range(nth):
-            line = self.find_line(pattern, line + 1)
-        return line
-
-    def line_text(self, number: int) -> str:
-        lines = self.lines
-        return lines[number - 1] if 0 < number <= len(lines) else ""
+from edusite.structure.sourcepage import SourcePage
 
 
 @dataclass(frozen=True)
@@ -89,14 +51,14 @@ class RenderSession:
         self.problems = problems if problems is not None else Problems()
         self.care = care or CareSettings()
         self.catalog = Catalog()
-        self.page = PageContext()
+        self.page = SourcePage.snippet("<markdown>", "")
         self.result = PageResult()
         self.results: dict[str, PageResult] = {}
-        self.announced = PageContext()
+        self.announced = self.page
         """The page last announced with `begin_page` (conversions since then do not change it)."""
         self._explicit = False
 
-    def begin_page(self, page: PageContext) -> None:
+    def begin_page(self, page: SourcePage) -> None:
         """Start rendering `page`; its findings are kept under `results[page.path]`."""
         self.page = self.announced = page
         self.result = PageResult()
@@ -111,12 +73,16 @@ class RenderSession:
         if self._explicit:
             self._explicit = False
             return
-        self.page = PageContext(self.page.path, markdown, 0)
+        self.page = SourcePage.snippet(self.page.path, markdown, self.page.src_uri)
         self.result = PageResult()
 
     def announced_result(self) -> PageResult:
         """What the extensions found on the announced page (empty when none was announced)."""
         return self.results.get(self.announced.path, PageResult())
+
+    def report(self, line: int, code: str, message: str, hint: str = "") -> None:
+        """A problem at `line` of the page being rendered."""
+        self.problems.append(self.page.problem(line, code, message, hint))
 
     def cited_everywhere(self) -> set[str]:
         """Every key cited by any page rendered so far."""
