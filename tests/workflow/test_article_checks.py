@@ -8,8 +8,7 @@ from pathlib import Path
 from edusite.checks.readability import MIN_SENTENCES, measure
 from edusite.checks.review import check_review_age
 from edusite.checks.site import SiteChecks
-from edusite.errors import Problems
-from edusite.structure.frontmatter import parse_front_matter
+from edusite.structure.sourcepage import SourcePage
 
 from tests.badinputs.sitecopy import edusite_check, make_site
 
@@ -35,9 +34,8 @@ HARD = (
 )
 
 
-def _article(body: str, reviewed: str = "2026-11-25") -> tuple[str, Problems]:
-    text = FRONT.format(reviewed=reviewed) + body
-    return text, Problems()
+def _article(body: str, reviewed: str = "2026-11-25") -> SourcePage:
+    return SourcePage.read("content/a.md", FRONT.format(reviewed=reviewed) + body)
 
 
 def _checks(**options: object) -> SiteChecks:
@@ -45,32 +43,29 @@ def _checks(**options: object) -> SiteChecks:
 
 
 def test_a_hard_article_fails_at_line_1_naming_its_three_hardest_sentences() -> None:
-    text, problems = _article(EASY * 3 + HARD * 3)
-    matter = parse_front_matter("content/a.md", text, problems)
-    found = _checks().article("content/a.md", text, matter)
+    page = _article(EASY * 3 + HARD * 3)
+    found = _checks().article(page)
     assert [(p.line, p.code) for p in found] == [(1, "E701")]
     named = [part.split(" (")[0] for part in found[0].hint.split(": ")[1].split("; ")]
     assert named == ["line 19", "line 21", "line 23"]  # the three HARD paragraphs, not EASY
-    assert _checks(reading_grade_max=30).article("content/a.md", text, matter) == []
+    assert _checks(reading_grade_max=30).article(page) == []
 
 
 def test_too_little_prose_is_printed_but_not_enforced() -> None:
-    text, problems = _article(HARD * (MIN_SENTENCES - 1))
     checks = _checks()
-    assert checks.article("content/a.md", text, parse_front_matter("p", text, problems)) == []
+    assert checks.article(_article(HARD * (MIN_SENTENCES - 1))) == []
     assert checks.readings["content/a.md"].summary().startswith("reading grade: too little")
 
 
 def test_pages_that_are_not_articles_are_not_measured() -> None:
-    text = "---\ntitle: Home\n---\n\n" + HARD * 10
+    page = SourcePage.read("content/index.md", "---\ntitle: Home\n---\n\n" + HARD * 10)
     checks = _checks()
-    assert checks.article("content/index.md", text, parse_front_matter("p", text, Problems())) == []
+    assert checks.article(page) == []
     assert checks.readings == {}
 
 
 def test_an_old_review_warns_at_the_reviewed_line_with_an_injected_today() -> None:
-    text, problems = _article(EASY, reviewed="2023-11-30")
-    matter = parse_front_matter("content/a.md", text, problems)
+    matter = _article(EASY, reviewed="2023-11-30").front_matter
     today = dt.date(2026, 12, 1)
     (warning,) = check_review_age("content/a.md", matter, 3, today)
     assert (warning.line, warning.code) == (8, "W702")
