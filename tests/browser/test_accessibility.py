@@ -215,6 +215,8 @@ def test_skip_link_is_first_and_lands_where_reading_starts(
     if name == "article":
         # Not the first section: the title, key takeaways and disclaimer come before it.
         assert landed.locator("h1").count() == 1
+        # The focus lands on the header itself, so the next Tab cannot start anywhere else.
+        assert page.evaluate("document.activeElement.id") == "article-start"
         page.keyboard.press("Tab")
         first = page.evaluate("document.activeElement.closest('article') !== null")
         assert first, "Tab after the skip link leaves the article"
