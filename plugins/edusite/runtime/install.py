@@ -1,4 +1,4 @@
-"""Where the browser runtime lives in the built site, and copying it there.
+"""Where the browser runtime lives in the built site, and which files it is made of.
 
 Every file gets a URL that changes whenever its bytes change, so a host may cache all of
 them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
@@ -6,8 +6,9 @@ byte-compiled standard library and the quiz wheel carry content hashes in their 
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
 <hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
 the standard library ship only as reproducible gzip copies (`precompress.py`), which the
-worker decodes itself, so a host that compresses nothing still sends few bytes. Nothing here
-imports MkDocs.
+worker decodes itself, so a host that compresses nothing still sends few bytes. The plugin
+(`edusite.quizsite`) turns `site_files()` into MkDocs files, so `mkdocs build` writes them and
+`mkdocs serve` serves them like any other file. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -172,14 +172,10 @@ def sri_sha256(path: Path) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def install(site_dir: Path, layout: RuntimeLayout) -> list[Path]:
-    """Copy the runtime into `site_dir`; unchanged files (same path and size) are skipped."""
-    written: list[Path] = []
-    for relative, source in layout.files().items():
-        target = site_dir / relative
-        if target.is_file() and target.stat().st_size == source.stat().st_size:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        written.append(target)
-    return written
+SiteFile = tuple[str, Path | bytes]
+"""A file of the built site: its site-relative path, and the file to copy or its bytes."""
+
+
+def site_files(layout: RuntimeLayout) -> list[SiteFile]:
+    """Every runtime file of the build, in path order (a stable order for MkDocs)."""
+    return sorted(layout.files().items())
