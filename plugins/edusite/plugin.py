@@ -216,7 +216,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _quiz_on_config(self, config: MkDocsConfig) -> None:
         """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
-        self.quiz_site = QuizSite(self.project_dir, self.config, self.problems)
+        self.quiz_site = QuizSite(
+            self.project_dir, self.config, self.problems, serving=self.serving
+        )
         self.quiz_site.configure(config)
 
     def _quiz_on_files(self, files: Files, config: MkDocsConfig) -> None:

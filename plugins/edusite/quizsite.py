@@ -36,8 +36,11 @@ OVERRIDES_SUBDIR = "edusite"
 class QuizSite:
     """Compiled quizzes, the embed extension and the runtime files of one build."""
 
-    def __init__(self, project_dir: Path, options: EduSiteConfig, problems: Problems) -> None:
+    def __init__(
+        self, project_dir: Path, options: EduSiteConfig, problems: Problems, *, serving: bool
+    ) -> None:
         self.project_dir = project_dir
+        self.serving = serving
         self.options = options
         self.problems = problems
         self.compiled: CompiledQuizzes | None = None
@@ -106,12 +109,18 @@ class QuizSite:
             wheel_name=self.compiled.wheel_name,
             stdlib_path=stdlib,
             cache_dir=cache_dir,
+            # Not under `mkdocs serve`: a worker there would also answer live reload's requests.
+            service_worker=self.options.service_worker and not self.serving,
         )
         self.extension.runtime = self.layout.page_config()
         config.extra_css.append(self.layout.css_url)
         script = ExtraScriptValue(self.layout.client_url)
         script.type = "module"
         config.extra_javascript.append(script)
+        if self.layout.service_worker:
+            registration = ExtraScriptValue(self.layout.registration_url)
+            registration.type = "module"
+            config.extra_javascript.append(registration)
 
     def begin_page(self, page: SourcePage) -> None:
         """Tell the extension which page it renders, for `path:line`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import gzip
 import hashlib
 import shutil
@@ -111,3 +112,25 @@ def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLay
         cache_dir=tmp_path / "other-cache",
     )
     assert again.page_config() == config
+
+
+def test_the_service_worker_ships_only_when_on_and_names_the_runtime_version(
+    layout: RuntimeLayout, tmp_path: Path
+) -> None:
+    assert not any(
+        path.endswith(("offline.js", "service-worker.js")) for path, _ in site_files(layout)
+    )
+    on = dataclasses.replace(layout, service_worker=True)
+    files = site_files(on)
+    assert on.registration_url in dict(files)
+    path, script = files[-1]
+    assert path == "service-worker.js"  # at the site root: its scope is the whole site
+    assert isinstance(script, bytes)
+    assert f'const VERSION = "{on.cache_version}";'.encode() in script
+    assert b"__EDUSITE_VERSION__" not in script
+    # Another quiz wheel is another runtime: a new version, so new worker bytes.
+    wheel = tmp_path / "edusite_quizzes-0.0.0+def456-py3-none-any.whl"
+    wheel.write_bytes(b"other wheel bytes")
+    changed = dataclasses.replace(on, wheel_path=wheel, wheel_name=wheel.name)
+    assert changed.cache_version != on.cache_version
+    assert dataclasses.replace(on).cache_version == on.cache_version  # same files, same name
