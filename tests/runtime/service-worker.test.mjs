@@ -124,6 +124,19 @@ test("an HTTP error is passed on and never kept", async () => {
   assert.equal(caches.stores.get(sw.cacheNames(SCOPE, "v1").runtime).size, 0);
 });
 
+test("an error the HTTP cache kept is asked for again, not served", async () => {
+  const calls = [];
+  const fetch = async (_req, init) => {
+    calls.push(init?.cache);
+    const response = init?.cache === "force-cache" ? new Response("old 404", { status: 404 }) : new Response("worker");
+    Object.defineProperty(response, "type", { value: "basic" });
+    return response;
+  };
+  const ctx = context(fakeCaches(), { fetch });
+  assert.equal(await (await sw.runtimeResponse(request(RUNTIME), ctx)).text(), "worker");
+  assert.deepEqual(calls, ["force-cache", undefined]);
+});
+
 test("pages come from the network first, and from the cache when it fails", async () => {
   const caches = fakeCaches();
   const online = context(caches, fakeNetwork({ body: "article v1" }));

@@ -11,7 +11,7 @@
 // - Files under `_edusite/` (Pyodide's versioned folder, the hashed wheel, the standard
 //   library, the hashed asset folder, their `.gz` copies) never change at a given URL:
 //   cache-first. On a miss the HTTP cache's copy is taken however old it is ("force-cache":
-//   an immutable URL needs no revalidation). A request that asks to bypass caches (the quiz
+//   an immutable URL needs no revalidation; a kept error is asked for again). A request that asks to bypass caches (the quiz
 //   worker's Retry fetches with cache "reload") drops the cached copy and goes to the
 //   network, so a damaged file is replaced and never served again.
 // - Everything else of this site (pages, Material's assets, the search index):
@@ -68,7 +68,9 @@ async function runtimeResponse(request, { caches, fetch, names, waitUntil }) {
     const hit = await cache.match(request);
     if (hit) return hit;
   }
-  const response = await fetch(request, bypass ? undefined : { cache: "force-cache" });
+  let response = await fetch(request, bypass ? undefined : { cache: "force-cache" });
+  // An error the HTTP cache kept (a 404 from a failed start) is not the file: ask the host.
+  if (!bypass && response.status !== 200) response = await fetch(request);
   if (cacheable(response)) waitUntil(cache.put(request, response.clone()).catch(() => {}));
   return response;
 }
