@@ -84,8 +84,9 @@ def answer_on_a_new_page(context: BrowserContext, url: str) -> Page:
 
 
 def test_returning_reader_downloads_no_runtime_and_reads_offline(
-    context: BrowserContext, host: ShortLivedHost
+    sw_context: BrowserContext, host: ShortLivedHost
 ) -> None:
+    context = sw_context
     first = answer_on_a_new_page(context, host.url)
     controlled(first)
     registration = first.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
@@ -109,7 +110,10 @@ def test_returning_reader_downloads_no_runtime_and_reads_offline(
     expect(result(offline, QUIZ)).to_contain_text(RIGHT, timeout=BOOT_MS)
 
 
-def test_no_service_worker_on_a_page_opened_as_a_file(page: Page, fixture_site: Path) -> None:
+def test_no_service_worker_on_a_page_opened_as_a_file(
+    sw_context: BrowserContext, fixture_site: Path
+) -> None:
+    page = sw_context.new_page()
     page.goto((fixture_site / QUIZ_PAGE / "index.html").as_uri())
     expect(page.locator(form(QUIZ))).to_have_count(1)
     page.wait_for_load_state("load")
@@ -142,8 +146,9 @@ def _version(site: Path) -> str:
 
 
 def test_a_new_deploy_is_not_answered_with_the_old_runtime(
-    context: BrowserContext, host: ShortLivedHost, fixture_site: Path, changed_site: Path
+    sw_context: BrowserContext, host: ShortLivedHost, fixture_site: Path, changed_site: Path
 ) -> None:
+    context = sw_context
     old, new = _version(fixture_site), _version(changed_site)
     assert old != new
     first = answer_on_a_new_page(context, host.url)
