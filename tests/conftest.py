@@ -232,8 +232,19 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A fresh browser profile per test: no cache, no storage, no cookies shared."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh browser profile per test: no cache, no storage, no cookies shared. Service
+    workers are blocked, as for a reader whose browser has none (the site must work so), and
+    so that request counts and `page.route` see every download; the service worker is tested
+    with its own contexts (`sw_context`, tests/browser/test_service_worker.py)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def sw_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile that lets the site install its service worker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
     yield context
     context.close()
 

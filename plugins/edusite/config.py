@@ -42,6 +42,10 @@ class EduSiteConfig(Config):
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
     """The npm package `pyodide` (pinned in package.json), copied into the built site."""
 
+    service_worker = opt.Type(bool, default=True)
+    """Ship a service worker that keeps the quiz runtime in readers' browsers and lets pages
+    they opened work offline (`runtime/service-worker.js`); never under `mkdocs serve`."""
+
     publisher = opt.Type(str, default="")
     """Who publishes the site (the JSON-LD `publisher` of every article); empty: `site_name`."""
 

@@ -115,6 +115,7 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
         self._security_on_files(files, config)
         self.article_site.read_pages(files)
         self._unused_on_files(files, config)
+        self._quiz_on_files(files, config)
         return files
 
     def on_page_markdown(
@@ -169,7 +170,6 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
     @event_priority(-100)  # last: other plugins (search) still write into the staged site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            self._quiz_on_post_build(config)
             self._publish_on_post_build(config)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -216,13 +216,15 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
 
     def _quiz_on_config(self, config: MkDocsConfig) -> None:
         """Compile the quizzes and add the quiz-embed extension to config.markdown_extensions."""
-        self.quiz_site = QuizSite(self.project_dir, self.config, self.problems)
+        self.quiz_site = QuizSite(
+            self.project_dir, self.config, self.problems, serving=self.serving
+        )
         self.quiz_site.configure(config)
 
-    def _quiz_on_post_build(self, config: MkDocsConfig) -> None:
-        """Copy the quiz wheel, Pyodide and the runtime files into the built site."""
+    def _quiz_on_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the quiz wheel, Pyodide and the runtime files as generated MkDocs files."""
         if self.quiz_site:
-            self.quiz_site.install(Path(config.site_dir))
+            self.quiz_site.add_files(files, config)
 
     def _quiz_on_serve(self, server: LiveReloadServer, config: MkDocsConfig) -> None:
         """Watch the quizzes folder during `mkdocs serve`."""

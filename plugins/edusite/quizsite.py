@@ -1,8 +1,9 @@
 """The quiz part of one MkDocs build, so the plugin's quiz hooks stay one-liners.
 
 `QuizSite` compiles the quizzes (through `edusite.quizc`), adds the quiz-embed extension and
-the client script/CSS to the config, tells the extension which page it renders, and installs
-Pyodide, the wheel and our JS/CSS into the built site. A new one is made in every
+the client script/CSS to the config, tells the extension which page it renders, and adds
+Pyodide, the wheel and our JS/CSS to MkDocs's files (`File.generated`), so `build` writes them
+and `serve` serves them like any other file. A new one is made in every
 `on_config`, so nothing survives an `mkdocs serve` rebuild; compiled output is reused from
 the content-hashed cache instead.
 """
@@ -15,13 +16,14 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 from edusite.config import EduSiteConfig
 from edusite.errors import ContentProblem, Problems
 from edusite.markdown.quizembed import QuizEmbedExtension
 from edusite.quizc import CompiledQuizzes, compile_quizzes, compile_stdlib
 from edusite.quizc.trim import trim_stdlib
-from edusite.runtime.install import RuntimeLayout, install
+from edusite.runtime.install import RuntimeLayout, site_files
 from edusite.structure.bibliography import load_bibliography
 from edusite.structure.sourcepage import SourcePage
 
@@ -34,8 +36,11 @@ OVERRIDES_SUBDIR = "edusite"
 class QuizSite:
     """Compiled quizzes, the embed extension and the runtime files of one build."""
 
-    def __init__(self, project_dir: Path, options: EduSiteConfig, problems: Problems) -> None:
+    def __init__(
+        self, project_dir: Path, options: EduSiteConfig, problems: Problems, *, serving: bool
+    ) -> None:
         self.project_dir = project_dir
+        self.serving = serving
         self.options = options
         self.problems = problems
         self.compiled: CompiledQuizzes | None = None
@@ -104,24 +109,33 @@ class QuizSite:
             wheel_name=self.compiled.wheel_name,
             stdlib_path=stdlib,
             cache_dir=cache_dir,
+            # Not under `mkdocs serve`: a worker there would also answer live reload's requests.
+            service_worker=self.options.service_worker and not self.serving,
         )
         self.extension.runtime = self.layout.page_config()
         config.extra_css.append(self.layout.css_url)
         script = ExtraScriptValue(self.layout.client_url)
         script.type = "module"
         config.extra_javascript.append(script)
+        if self.layout.service_worker:
+            registration = ExtraScriptValue(self.layout.registration_url)
+            registration.type = "module"
+            config.extra_javascript.append(registration)
 
     def begin_page(self, page: SourcePage) -> None:
         """Tell the extension which page it renders, for `path:line`."""
         if self.extension is not None:
             self.extension.begin_page(page)
 
-    def install(self, site_dir: Path) -> None:
-        """Copy Pyodide, the quiz wheel and the JS/CSS into the built site."""
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Add Pyodide, the quiz wheel and the JS/CSS to the build's files."""
         if self.layout is None:
             return
-        written = install(site_dir, self.layout)
-        log.debug("installed %d runtime files into %s", len(written), site_dir)
+        for path, source in site_files(self.layout):
+            if isinstance(source, Path):
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, path, content=source))
 
     def watched(self) -> list[Path]:
         """Folders `mkdocs serve` watches: the quizzes and the quizkit they import."""

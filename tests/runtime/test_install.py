@@ -1,8 +1,9 @@
-"""Installing the runtime: every file at a URL that changes when its bytes change."""
+"""The runtime's files: every file at a URL that changes when its bytes change."""
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import gzip
 import hashlib
 import shutil
@@ -10,10 +11,27 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from edusite.runtime.install import ASSET_FILES, RUNTIME_DIR, RuntimeLayout, assets_hash, install
+from edusite.runtime.install import (
+    ASSET_FILES,
+    RUNTIME_DIR,
+    RuntimeLayout,
+    assets_hash,
+    site_files,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+def install(site: Path, layout: RuntimeLayout) -> list[str]:
+    """Write `site_files` into `site` as MkDocs writes generated files; the paths written."""
+    written = []
+    for relative, source in site_files(layout):
+        target = site / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source if isinstance(source, bytes) else source.read_bytes())
+        written.append(relative)
+    return written
 
 
 @pytest.fixture
@@ -44,8 +62,8 @@ def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tm
         digest = hashlib.sha256((site / unquote(url)).read_bytes()).digest()
         assert integrity == "sha256-" + base64.b64encode(digest).decode()
     assert (site / layout.client_url).read_bytes() == (RUNTIME_DIR / "quiz-client.js").read_bytes()
-    assert install(site, layout) == []  # nothing rewritten when unchanged
-    assert len(written) == len(layout.files())
+    assert written == sorted(written)  # a stable order: MkDocs writes them in it
+    assert set(written) == set(layout.files())
 
 
 def test_asset_folder_name_follows_the_contents(tmp_path: Path) -> None:
@@ -94,3 +112,25 @@ def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLay
         cache_dir=tmp_path / "other-cache",
     )
     assert again.page_config() == config
+
+
+def test_the_service_worker_ships_only_when_on_and_names_the_runtime_version(
+    layout: RuntimeLayout, tmp_path: Path
+) -> None:
+    assert not any(
+        path.endswith(("offline.js", "service-worker.js")) for path, _ in site_files(layout)
+    )
+    on = dataclasses.replace(layout, service_worker=True)
+    files = site_files(on)
+    assert on.registration_url in dict(files)
+    path, script = files[-1]
+    assert path == "service-worker.js"  # at the site root: its scope is the whole site
+    assert isinstance(script, bytes)
+    assert f'const VERSION = "{on.cache_version}";'.encode() in script
+    assert b"__EDUSITE_VERSION__" not in script
+    # Another quiz wheel is another runtime: a new version, so new worker bytes.
+    wheel = tmp_path / "edusite_quizzes-0.0.0+def456-py3-none-any.whl"
+    wheel.write_bytes(b"other wheel bytes")
+    changed = dataclasses.replace(on, wheel_path=wheel, wheel_name=wheel.name)
+    assert changed.cache_version != on.cache_version
+    assert dataclasses.replace(on).cache_version == on.cache_version  # same files, same name

@@ -8,6 +8,7 @@ each step edits a file and polls the served page until the change shows (bounded
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -85,10 +86,17 @@ def test_serve_reloads_quizzes_and_shows_quiz_errors(preview: Preview) -> None:
 
 def test_serve_on_a_copy_of_the_real_site(tmp_path: Path) -> None:
     with serving(tmp_path, real_site=True) as preview:
-        preview.wait_for("/runners-knee/", lambda page: 'id="symptoms"' in page, "start")
+        start = preview.wait_for("/runners-knee/", lambda page: 'id="symptoms"' in page, "start")
         # The generated _headers file is served too (a File.generated in on_files).
         served = preview.wait_for("/_headers", lambda text: "Content-Security-Policy" in text, "")
         assert served == headers_file()
+        # So are the runtime files (also File.generated); no service worker under serve,
+        # where it would also answer live reload's requests.
+        client = re.search(r'src="(?:\.\./)*(_edusite/assets/\w+/quiz-client\.js)"', start)
+        assert client, "the quiz client's script tag"
+        assert "edusite-quiz" in fetch(f"{preview.base}/{client[1]}")
+        assert "offline.js" not in start
+        assert fetch(f"{preview.base}/service-worker.js") == ""
         preview.edit(
             "content/runners-knee.md",
             lambda text: text.replace(

@@ -1,4 +1,4 @@
-"""Where the browser runtime lives in the built site, and copying it there.
+"""Where the browser runtime lives in the built site, and which files it is made of.
 
 Every file gets a URL that changes whenever its bytes change, so a host may cache all of
 them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
@@ -6,8 +6,9 @@ byte-compiled standard library and the quiz wheel carry content hashes in their 
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
 <hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
 the standard library ship only as reproducible gzip copies (`precompress.py`), which the
-worker decodes itself, so a host that compresses nothing still sends few bytes. Nothing here
-imports MkDocs.
+worker decodes itself, so a host that compresses nothing still sends few bytes. The plugin
+(`edusite.quizsite`) turns `site_files()` into MkDocs files, so `mkdocs build` writes them and
+`mkdocs serve` serves them like any other file. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,6 +38,7 @@ ASSET_FILES = (
     "summary.js",
     "form-state.js",
     "answer-store.js",
+    "offline.js",
     "quiz.css",
 )
 """Our browser files; quiz-client.js imports quiz-page.js, which imports the others, by
@@ -47,6 +48,13 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "pyodide-l
 """What the worker loads from the npm package (plus a standard library zip)."""
 
 STDLIB_ZIP = "python_stdlib.zip"
+
+SERVICE_WORKER = "service-worker.js"
+"""Installed at the site root (its scope is the folder it is served from), not hashed: the
+browser looks for it at one URL and installs a new worker whenever its bytes change."""
+REGISTRATION = "offline.js"
+"""The page module that registers the service worker (shipped only when it is on)."""
+VERSION_PLACEHOLDER = '"__EDUSITE_VERSION__"'
 
 
 def assets_hash(directory: Path = RUNTIME_DIR) -> str:
@@ -77,6 +85,8 @@ class RuntimeLayout:
     assets_dir: Path = RUNTIME_DIR
     cache_dir: Path = Path(tempfile.gettempdir()) / "edusite-cache"
     """Where the gzip copies are kept between builds."""
+    service_worker: bool = False
+    """Ship `service-worker.js` at the site root and `offline.js`, which registers it."""
 
     @cached_property
     def version(self) -> str:
@@ -109,6 +119,25 @@ class RuntimeLayout:
     def css_url(self) -> str:
         return self.assets_prefix + "quiz.css"
 
+    @property
+    def registration_url(self) -> str:
+        return self.assets_prefix + REGISTRATION
+
+    @cached_property
+    def cache_version(self) -> str:
+        """Hash of every runtime file's path and bytes: the service worker's cache name."""
+        digest = hashlib.sha256()
+        for url, source in sorted(self._files.items()):
+            digest.update(url.encode() + b"\0" + hashlib.sha256(source.read_bytes()).digest())
+        return digest.hexdigest()[:16]
+
+    def service_worker_script(self) -> bytes:
+        """`service-worker.js` with this build's `cache_version` in place of the placeholder."""
+        text = (self.assets_dir / SERVICE_WORKER).read_text(encoding="utf-8")
+        if text.count(VERSION_PLACEHOLDER) != 1:
+            raise ValueError(f"{SERVICE_WORKER} must hold {VERSION_PLACEHOLDER} exactly once")
+        return text.replace(VERSION_PLACEHOLDER, f'"{self.cache_version}"').encode("utf-8")
+
     @cached_property
     def gzip_urls(self) -> dict[str, str]:
         """URL the worker asks for -> URL of the gzip copy it downloads and decodes instead."""
@@ -122,6 +151,8 @@ class RuntimeLayout:
         found[self.stdlib_url] = self.stdlib_path or self.pyodide_dir / STDLIB_ZIP
         found[self.wheel_url] = self.wheel_path
         found.update({self.assets_prefix + name: self.assets_dir / name for name in ASSET_FILES})
+        if not self.service_worker:
+            del found[self.registration_url]
         return found
 
     @cached_property
@@ -172,14 +203,14 @@ def sri_sha256(path: Path) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
-def install(site_dir: Path, layout: RuntimeLayout) -> list[Path]:
-    """Copy the runtime into `site_dir`; unchanged files (same path and size) are skipped."""
-    written: list[Path] = []
-    for relative, source in layout.files().items():
-        target = site_dir / relative
-        if target.is_file() and target.stat().st_size == source.stat().st_size:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        written.append(target)
-    return written
+SiteFile = tuple[str, Path | bytes]
+"""A file of the built site: its site-relative path, and the file to copy or its bytes."""
+
+
+def site_files(layout: RuntimeLayout) -> list[SiteFile]:
+    """Every runtime file of the build, in path order (a stable order for MkDocs); the
+    service worker, when on, last (its bytes name the others' version)."""
+    found: list[SiteFile] = sorted(layout.files().items())
+    if layout.service_worker:
+        found.append((SERVICE_WORKER, layout.service_worker_script()))
+    return found

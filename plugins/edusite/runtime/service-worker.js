@@ -1,0 +1,127 @@
+// The site's service worker (issue 9): returning readers get the quiz runtime from this
+// browser's own cache, however short the cache lifetime the host sends (GitHub Pages: 10
+// minutes), and an article they have opened, with its quizzes, still works offline.
+//
+// It is a classic script (Firefox has no module service workers) served from the site root,
+// so its scope covers every page, also when the site lives under a sub-path (`/guide/`).
+// The build replaces VERSION with a hash of every runtime file (`install.py`), so a deploy
+// that changes any of them also changes this file's bytes: the browser then installs the new
+// worker, which deletes this scope's caches of older versions when it activates.
+//
+// - Files under `_edusite/` (Pyodide's versioned folder, the hashed wheel, the standard
+//   library, the hashed asset folder, their `.gz` copies) never change at a given URL:
+//   cache-first. On a miss the HTTP cache's copy is taken however old it is ("force-cache":
+//   an immutable URL needs no revalidation; a kept error is asked for again). A request that asks to bypass caches (the quiz
+//   worker's Retry fetches with cache "reload") drops the cached copy and goes to the
+//   network, so a damaged file is replaced and never served again.
+// - Everything else of this site (pages, Material's assets, the search index):
+//   network-first, the cached copy only when the network fails.
+// - Nothing else is touched: requests other than GET, range requests, other origins and
+//   paths outside the scope go to the browser's own handling and are never cached. The
+//   worker sends nothing anywhere: it only answers this site's own requests.
+//
+// The quiz worker checks every runtime file's size and digest itself (`fetch-guard.js`)
+// whether its bytes come from the network or from here, and the SW stores only complete
+// 200 responses of this origin (a body that breaks off makes `cache.put` fail).
+// The routing is pure functions, unit-tested in tests/runtime/service-worker.test.mjs.
+
+const VERSION = "__EDUSITE_VERSION__";
+const RUNTIME_DIR = "_edusite/";
+const CACHE_PREFIX = "edusite";
+const BYPASS = ["reload", "no-store", "no-cache"];
+
+/** This scope's cache names for one version: the runtime files and the pages. */
+function cacheNames(scope, version) {
+  const base = `${CACHE_PREFIX} ${scope} `;
+  return { runtime: `${base}runtime ${version}`, pages: `${base}pages ${version}` };
+}
+
+/** Caches of this scope other than the current version's (other sites on the same origin,
+ * e.g. another project on the same github.io host, keep theirs). */
+function staleCaches(keys, scope, version) {
+  const current = Object.values(cacheNames(scope, version));
+  return keys.filter((key) => key.startsWith(`${CACHE_PREFIX} ${scope} `) && !current.includes(key));
+}
+
+/** "runtime" (cache-first), "page" (network-first) or null (not handled) for a request. */
+function route(request, scope) {
+  if (request.method !== "GET" || request.headers.has("range")) return null;
+  const url = new URL(request.url);
+  const root = new URL(scope);
+  if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
+  if (request.mode === "navigate") return "page";
+  return url.pathname.startsWith(root.pathname + RUNTIME_DIR) ? "runtime" : "page";
+}
+
+/** Whether a response may be kept: complete, 200, of this origin. */
+function cacheable(response) {
+  return response.status === 200 && response.type === "basic";
+}
+
+/** The runtime file: from the cache, else fetched (and kept, while it is being returned). */
+async function runtimeResponse(request, { caches, fetch, names, waitUntil }) {
+  const cache = await caches.open(names.runtime);
+  const bypass = BYPASS.includes(request.cache);
+  if (bypass) {
+    await cache.delete(request);
+  } else {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+  }
+  let response = await fetch(request, bypass ? undefined : { cache: "force-cache" });
+  // An error the HTTP cache kept (a 404 from a failed start) is not the file: ask the host.
+  if (!bypass && response.status !== 200) response = await fetch(request);
+  if (cacheable(response)) waitUntil(cache.put(request, response.clone()).catch(() => {}));
+  return response;
+}
+
+/** The page or asset from the network (kept for later), else the kept copy. */
+async function pageResponse(request, { caches, fetch, names, waitUntil }) {
+  const cache = await caches.open(names.pages);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    throw error;
+  }
+  if (cacheable(response)) waitUntil(cache.put(request, response.clone()).catch(() => {}));
+  return response;
+}
+
+/** The response for a routed request, by its route. */
+function respond(kind, request, context) {
+  return kind === "runtime" ? runtimeResponse(request, context) : pageResponse(request, context);
+}
+
+/** Wire the worker's events to `scope` (the registration's) in `worker` (`self`). */
+function serve(worker, version = VERSION) {
+  const scope = () => worker.registration.scope;
+  worker.addEventListener("install", () => {
+    worker.skipWaiting();
+  });
+  worker.addEventListener("activate", (event) => {
+    event.waitUntil(
+      worker.caches
+        .keys()
+        .then((keys) => Promise.all(staleCaches(keys, scope(), version).map((key) => worker.caches.delete(key))))
+        .then(() => worker.clients.claim()),
+    );
+  });
+  worker.addEventListener("fetch", (event) => {
+    const kind = route(event.request, scope());
+    if (!kind) return;
+    const context = {
+      caches: worker.caches,
+      fetch: worker.fetch.bind(worker),
+      names: cacheNames(scope(), version),
+      waitUntil: (promise) => event.waitUntil(promise),
+    };
+    event.respondWith(respond(kind, event.request, context));
+  });
+}
+
+if (typeof ServiceWorkerGlobalScope !== "undefined" && self instanceof ServiceWorkerGlobalScope) {
+  serve(self);
+}
