@@ -2,7 +2,7 @@
 
 `QuizSite` compiles the quizzes (through `edusite.quizc`), adds the quiz-embed extension and
 the client script/CSS to the config, tells the extension which page it renders, and installs
-Pyodide, the wheel and our JS/CSS into the built site. A new one is made in every
+Pyodide, the quiz bundles and our JS/CSS into the built site. A new one is made in every
 `on_config`, so nothing survives an `mkdocs serve` rebuild; compiled output is reused from
 the content-hashed cache instead.
 """
@@ -99,14 +99,21 @@ class QuizSite:
             notes += [trimmed.note] if trimmed.note else []
         for note in notes:
             log.info(note)
+        bundles = {b.name: b for b in self.compiled.quiz_bundles.values()}
         self.layout = RuntimeLayout(
             pyodide_dir=self.pyodide_dir,
-            wheel_path=self.compiled.wheel_path,
-            wheel_name=self.compiled.wheel_name,
+            shared_path=self.compiled.shared.path,
+            shared_name=self.compiled.shared.name,
             stdlib_path=stdlib,
+            bundles=tuple(b.path for _, b in sorted(bundles.items())),
             cache_dir=cache_dir,
         )
         self.extension.runtime = self.layout.page_config()
+        configs = {n: self.layout.quiz_config(n, str(b.module)) for n, b in bundles.items()}
+        self.extension.quiz_runtime = {
+            quiz_id: configs[bundle.name]
+            for quiz_id, bundle in self.compiled.quiz_bundles.items()
+        }
         config.extra_css.append(self.layout.css_url)
         script = ExtraScriptValue(self.layout.client_url)
         script.type = "module"
@@ -126,7 +133,7 @@ class QuizSite:
         self.extension.begin_page(shown.as_posix(), offset)
 
     def install(self, site_dir: Path) -> None:
-        """Copy Pyodide, the quiz wheel and the JS/CSS into the built site."""
+        """Copy Pyodide, the quiz bundles and the JS/CSS into the built site."""
         if self.layout is None:
             return
         written = install(site_dir, self.layout)

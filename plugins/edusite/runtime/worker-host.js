@@ -8,6 +8,10 @@
 // request that also times out there fails with "timeout" itself). `onRestart` tells the
 // page, which says that the engine is starting again while they wait.
 //
+// A page's quiz bundles are loaded with `load(quiz)` after the start (each one once per
+// worker: a replacement worker is sent them again before the evaluations that need them); a
+// bundle whose load failed is asked for again from the network, not the HTTP cache.
+//
 // Boot faults come from the worker within seconds (see fetch-guard.js); `bootTimeout` is
 // only the last resort for a worker that says nothing at all. A worker that crashes (its
 // `error` event: the script did not load, or an uncaught error) fails its requests with
@@ -47,6 +51,7 @@ export class WorkerHost {
     this.pending = new Map();
     this.nextId = 1;
     this.workersStarted = 0;
+    this.failedBundles = new Set(); // bundle URLs whose last load failed
   }
 
   /** Start the worker (once) and resolve when Python and the quizzes are loaded. */
@@ -72,10 +77,26 @@ export class WorkerHost {
     return this.ready;
   }
 
-  /** Evaluate answers; waits for start(), times out by replacing the worker. */
-  async evaluate(quizId, answers, { requeued = false } = {}) {
+  /** Start, then have the worker load one quiz's bundle ({bundle, module, size,
+   * integrity}; null: nothing to load); resolves with the quiz ids it serves. */
+  async load(quiz) {
     await this.start();
-    return this._call({ type: "evaluate", quizId, answers }, this.callTimeout, requeued);
+    if (!quiz) return [];
+    const bypassCache = this.failedBundles.has(quiz.bundle);
+    try {
+      const { quizzes } = await this._call({ type: "load", quiz: { ...quiz, bypassCache } }, this.bootTimeout);
+      this.failedBundles.delete(quiz.bundle);
+      return quizzes;
+    } catch (error) {
+      this.failedBundles.add(quiz.bundle);
+      throw error;
+    }
+  }
+
+  /** Evaluate answers once `quiz`'s bundle is loaded; times out by replacing the worker. */
+  async evaluate(quizId, answers, { requeued = false, quiz = null } = {}) {
+    await this.load(quiz);
+    return this._call({ type: "evaluate", quizId, answers, quiz }, this.callTimeout, requeued);
   }
 
   /** Terminate the worker, failing what waits for it; the next start() begins afresh. */
@@ -101,7 +122,8 @@ export class WorkerHost {
       if (isBoot || requeued || message.type !== "evaluate") {
         reject(new WorkerError("timeout", "the check took too long and was stopped"));
       } else {
-        this.evaluate(message.quizId, message.answers, { requeued: true }).then(resolve, reject);
+        this.evaluate(message.quizId, message.answers, { requeued: true, quiz: message.quiz })
+          .then(resolve, reject);
       }
     }
     if (!isBoot) {
