@@ -111,8 +111,7 @@ class QuizSite:
         self.extension.runtime = self.layout.page_config()
         configs = {n: self.layout.quiz_config(n, str(b.module)) for n, b in bundles.items()}
         self.extension.quiz_runtime = {
-            quiz_id: configs[bundle.name]
-            for quiz_id, bundle in self.compiled.quiz_bundles.items()
+            quiz_id: configs[bundle.name] for quiz_id, bundle in self.compiled.quiz_bundles.items()
         }
         config.extra_css.append(self.layout.css_url)
         script = ExtraScriptValue(self.layout.client_url)

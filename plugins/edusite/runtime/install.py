@@ -173,7 +173,6 @@ class RuntimeLayout:
             },
         }
 
-
     def quiz_config(self, bundle: str, module: str) -> dict[str, Any]:
         """What one quiz form adds to `page_config()`: its bundle's URL, size and SHA-256,
         and the module the worker imports from it."""
