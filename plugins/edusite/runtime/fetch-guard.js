@@ -174,7 +174,7 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
 }
 
 /** The whole body of `url` through `guardedFetch`, verified (for files used as bytes). */
-export async function fetchBytes(guardedFetch, url) {
-  const response = await guardedFetch(url);
+export async function fetchBytes(guardedFetch, url, init) {
+  const response = await guardedFetch(url, init);
   return new Uint8Array(await response.arrayBuffer());
 }

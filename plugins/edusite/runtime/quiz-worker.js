@@ -60,7 +60,8 @@ function decoded(body, settled) {
   });
 }
 
-let ready = null; // Promise of {pyodide, booted, guard, tables}, created by the first "init".
+let ready = null; // Promise of {pyodide, booted}, created by the first "init".
+let downloads = null; // {guard, tables} of that start, set at once: bundles download early
 const bundles = new Map(); // bundle URL -> Promise of its unpacking and import (once each)
 
 /** Pyodide logs a failed wasm instantiation and then waits forever: report it instead.
@@ -99,6 +100,7 @@ async function boot(config) {
     onFault: (error) => failed(error), // the first fault wins; later ones change nothing
     cache: config.bypassCache ? "reload" : "default",
   });
+  downloads = { guard, tables };
   // The large files come gzipped (config.gzip: plain URL -> .gz URL), whatever the host
   // compresses: the guard checks the bytes that arrive, and the worker decodes them here, as
   // a stream with the plain file's content type, so the wasm still compiles while it
@@ -154,25 +156,29 @@ async function boot(config) {
     phase = "ready";
     loaded = Math.max(loaded, total);
     progress();
-    return { pyodide, booted, guard, tables };
+    return { pyodide, booted };
   }
 
   return Promise.race([fault, load()]);
 }
 
-/** Download, check, unpack and import one quiz bundle; a failed one is tried again (from
- * the network, not the HTTP cache that may hold its bad bytes) the next time it is asked for. */
-function loadBundle(engine, quiz) {
+/** Download, check, unpack and import one quiz bundle. The download starts at once, also
+ * while Python starts (the page asks for its bundles right after "init"), and a fault in it
+ * fails that start like any runtime file's. A failed bundle is tried again (from the
+ * network, not the HTTP cache that may hold its bad bytes) the next time it is asked for. */
+function loadBundle(quiz) {
   const url = new URL(String(quiz.bundle), location.href).href;
   let loading = bundles.get(url);
   if (!loading) {
-    const { pyodide, booted, guard, tables } = engine;
+    const { guard, tables } = downloads;
     if (quiz.integrity) tables.integrity[url] = String(quiz.integrity);
     if (Number.isFinite(quiz.size)) tables.sizes[url] = quiz.size;
+    const init = quiz.bypassCache ? { cache: "reload" } : {};
+    const bytes = fetchBytes(guard.fetch, url, init);
+    bytes.catch(() => {});
     loading = (async () => {
-      const init = quiz.bypassCache ? { cache: "reload" } : {};
-      const bytes = new Uint8Array(await (await guard.fetch(url, init)).arrayBuffer());
-      pyodide.unpackArchive(bytes, "zip");
+      const { pyodide, booted } = await ready;
+      pyodide.unpackArchive(await bytes, "zip");
       return JSON.parse(booted.add_json(JSON.stringify([String(quiz.module)])));
     })();
     bundles.set(url, loading);
@@ -200,9 +206,8 @@ async function handle(message) {
   }
   if (!ready) throw { code: "bad-request", message: "init first" };
   if (message.type === "load") {
-    const engine = await ready;
     try {
-      return { quizzes: await loadBundle(engine, message.quiz || {}) };
+      return { quizzes: await loadBundle(message.quiz || {}) };
     } catch (error) {
       throw failure(error);
     }

@@ -80,11 +80,15 @@ export class WorkerHost {
   /** Start, then have the worker load one quiz's bundle ({bundle, module, size,
    * integrity}; null: nothing to load); resolves with the quiz ids it serves. */
   async load(quiz) {
-    await this.start();
-    if (!quiz) return [];
+    const started = this.start();
+    if (!quiz) return started.then(() => []);
     const bypassCache = this.failedBundles.has(quiz.bundle);
+    // Sent right behind "init": the worker downloads the bundle while Python starts.
+    const loading = this._call({ type: "load", quiz: { ...quiz, bypassCache } }, this.bootTimeout);
+    loading.catch(() => {}); // a failed start is reported by `started` below
     try {
-      const { quizzes } = await this._call({ type: "load", quiz: { ...quiz, bypassCache } }, this.bootTimeout);
+      await started;
+      const { quizzes } = await loading;
       this.failedBundles.delete(quiz.bundle);
       return quizzes;
     } catch (error) {
