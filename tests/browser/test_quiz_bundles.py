@@ -21,9 +21,7 @@ from tests.conftest import FIXTURE_CONFIG
 
 OTHER = "heat-check"
 OTHER_PAGE = "heat-exhaustion/"
-DEPLOYED = yaml.load(FIXTURE_CONFIG.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)[
-    "site_url"
-]
+DEPLOYED = yaml.load(FIXTURE_CONFIG.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
 
 
 @pytest.fixture
