@@ -61,7 +61,7 @@ function decoded(body, settled) {
 }
 
 let ready = null; // Promise of {pyodide, booted}, created by the first "init".
-let downloads = null; // {guard, tables} of that start, set at once: bundles download early
+let downloads = null; // {guard, tables, faults} of that start, set at once: bundles download early
 const bundles = new Map(); // bundle URL -> Promise of its unpacking and import (once each)
 
 /** Pyodide logs a failed wasm instantiation and then waits forever: report it instead.
@@ -88,6 +88,9 @@ async function boot(config) {
   fault.catch(() => {}); // handled by the race below; never an unhandled rejection
   // The guard's tables, kept: each quiz bundle's digest and size are added when it is asked for.
   const tables = { integrity: { ...config.integrity }, sizes: { ...config.sizes } };
+  // A body that errors reaches `arrayBuffer()` as the browser's own TypeError, not the
+  // guard's fault: each file's fault is kept here, to report its code for a quiz bundle.
+  const faults = new Map();
   const guard = guardFetch({
     integrity: tables.integrity,
     sizes: tables.sizes,
@@ -97,10 +100,13 @@ async function boot(config) {
       loaded += bytes;
       progress();
     },
-    onFault: (error) => failed(error), // the first fault wins; later ones change nothing
+    onFault: (error) => { // the first fault wins the start; later ones change nothing there
+      if (error.url) faults.set(error.url, error);
+      failed(error);
+    },
     cache: config.bypassCache ? "reload" : "default",
   });
-  downloads = { guard, tables };
+  downloads = { guard, tables, faults };
   // The large files come gzipped (config.gzip: plain URL -> .gz URL), whatever the host
   // compresses: the guard checks the bytes that arrive, and the worker decodes them here, as
   // a stream with the plain file's content type, so the wasm still compiles while it
@@ -170,11 +176,14 @@ function loadBundle(quiz) {
   const url = new URL(String(quiz.bundle), location.href).href;
   let loading = bundles.get(url);
   if (!loading) {
-    const { guard, tables } = downloads;
+    const { guard, tables, faults } = downloads;
+    faults.delete(url);
     if (quiz.integrity) tables.integrity[url] = String(quiz.integrity);
     if (Number.isFinite(quiz.size)) tables.sizes[url] = quiz.size;
     const init = quiz.bypassCache ? { cache: "reload" } : {};
-    const bytes = fetchBytes(guard.fetch, url, init);
+    const bytes = fetchBytes(guard.fetch, url, init).catch((error) => {
+      throw faults.get(url) ?? error;
+    });
     bytes.catch(() => {});
     loading = (async () => {
       const { pyodide, booted } = await ready;
