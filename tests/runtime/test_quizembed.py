@@ -203,7 +203,6 @@ def test_each_form_names_its_own_quiz_bundle_beside_the_shared_runtime() -> None
     ext = QuizEmbedExtension(specs=specs, problems=problems, runtime=runtime)
     ext.quiz_runtime = {"demo-check": {"bundle": "_edusite/quiz/quizzes.demo-2.zip"}}
     md = markdown.Markdown(extensions=[ext])
-    ext.begin_page("content/page.md")
     html = md.convert("/// quiz | demo-check\n///\n\n/// quiz | other-check\n///\n")
     forms = {
         f["data-quiz-id"]: json.loads(f["data-edusite-runtime"] or "")
