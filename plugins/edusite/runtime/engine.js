@@ -77,8 +77,9 @@ export class QuizEngine {
       this.onChange();
     }
     try {
-      await this.host.start();
-      await Promise.all(quizzes.map((quiz) => this.host.load(quiz)));
+      // Together: the bundles download while Python starts, and a fault in one fails the
+      // start at once instead of once Python is up.
+      await Promise.all([this.host.start(), ...quizzes.map((quiz) => this.host.load(quiz))]);
     } catch (error) {
       this.state = "failed";
       this.failure = error?.code || "load-failed";
