@@ -196,3 +196,25 @@ test("an evaluation requeued after a runaway one gets its bundle loaded in the n
   const types = host.worker.sent.map((m) => m.type);
   assert.deepEqual(types, ["init", "load", "evaluate"]);
 });
+
+test("a loaded bundle needs no message; a load queued behind a runaway check goes to the new worker", async () => {
+  let hang = false;
+  const WorkerClass = answering((m) => {
+    if (hang) return null; // Python is stuck: nothing answers, as in the worker
+    return m.type === "load" ? { ok: true, result: { quizzes: [m.quiz.module] } } : { ok: true, result: {} };
+  });
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 30 });
+  await host.load(QUIZ);
+  assert.deepEqual(await host.load(QUIZ), ["quizzes.a"]);
+  assert.deepEqual(host.worker.sent.map((m) => m.type), ["init", "load"]); // once
+  hang = true;
+  const stuck = host.evaluate("stuck", {}, { quiz: QUIZ });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const other = { ...QUIZ, bundle: "https://site/_edusite/quiz/quizzes.b-2.zip", module: "quizzes.b" };
+  const queued = host.load(other); // the next page's bundle, behind the stuck check
+  hang = false;
+  await assert.rejects(stuck, (error) => error.code === "timeout");
+  assert.deepEqual(await queued, ["quizzes.b"]);
+  assert.equal(host.workersStarted, 2);
+  assert.deepEqual(host.worker.sent.map((m) => [m.type, m.quiz?.module ?? null]), [["init", null], ["load", "quizzes.b"]]);
+});
