@@ -17,7 +17,9 @@ cold intent-to-result, throttled (each host kind); submit-to-result after 3 s of
 (throttled); cached intent-to-result on loopback (a second visit, HTTP cache warm); the
 longest main-thread task between intent and result. The JSON report has one section per
 part of the benchmark: `runtime` here, `build` from `tests/bench_build.py` (plain Material
-against edusite on 100 and 400 generated articles), `lighthouse` left for its own code.
+against edusite on 100 and 400 generated articles), `quiz_bytes` from
+`tests/bench_quizbytes.py` (the quiz Python one article page downloads at 1 and 400 generated
+articles, and the ratio), `lighthouse` left for its own code.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.bench_build import COUNTS, build_times, print_build_times
+from tests.bench_quizbytes import COUNTS as QUIZ_COUNTS
+from tests.bench_quizbytes import print_quiz_bytes, quiz_bytes
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticHandler, build_site
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -295,7 +299,7 @@ def report(figures: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
         print(", ".join(f"{p.rsplit('/', 1)[-1]} {n / 1e6:.2f} MB" for p, n in top))
     return {
         "settings": settings,
-        "sections": {"runtime": figures, "build": None, "lighthouse": None},
+        "sections": {"runtime": figures, "build": None, "quiz_bytes": None, "lighthouse": None},
     }
 
 
@@ -315,6 +319,13 @@ def main(argv: list[str] | None = None) -> int:
         default=list(COUNTS),
         help="generated-site sizes for the build-time section (none to skip it)",
     )
+    parser.add_argument(
+        "--quiz-articles",
+        type=int,
+        nargs="*",
+        default=list(QUIZ_COUNTS),
+        help="generated-site sizes for a page's quiz download (none to skip it)",
+    )
     args = parser.parse_args(argv)
     settings = {"slow": f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms", "runs": args.runs}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
@@ -332,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_articles:
         document["sections"]["build"] = build_times(tuple(args.build_articles))
         print_build_times(document["sections"]["build"])
+    if args.quiz_articles:
+        document["sections"]["quiz_bytes"] = quiz_bytes(tuple(args.quiz_articles))
+        print_quiz_bytes(document["sections"]["quiz_bytes"])
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
     print(f"\nJSON report: {args.report}")

@@ -72,7 +72,7 @@ def paragraph(index: int, offset: int, cite: str) -> str:
     part = PARTS[index % len(PARTS)]
     picked = [SENTENCES[(index * 3 + offset + k) % len(SENTENCES)] for k in range(5)]
     text = " ".join(s.format(part=part) for s in picked)
-    return textwrap.fill(text[:-1] + f" [@{cite}].", 92)
+    return textwrap.fill(text[:-1] + f" [@{cite}].", 92, break_on_hyphens=False)
 
 
 def article(index: int) -> str:

@@ -2,8 +2,8 @@
 
 `QuizSite` compiles the quizzes (through `edusite.quizc`), adds the quiz-embed extension and
 the client script/CSS to the config, tells the extension which page it renders, and adds
-Pyodide, the wheel and our JS/CSS to MkDocs's files (`File.generated`), so `build` writes them
-and `serve` serves them like any other file. A new one is made in every
+Pyodide, the quiz bundles and our JS/CSS to MkDocs's files (`File.generated`), so `build`
+writes them and `serve` serves them like any other file. A new one is made in every
 `on_config`, so nothing survives an `mkdocs serve` rebuild; compiled output is reused from
 the content-hashed cache instead.
 """
@@ -103,16 +103,22 @@ class QuizSite:
             notes += [trimmed.note] if trimmed.note else []
         for note in notes:
             log.info(note)
+        bundles = {b.name: b for b in self.compiled.quiz_bundles.values()}
         self.layout = RuntimeLayout(
             pyodide_dir=self.pyodide_dir,
-            wheel_path=self.compiled.wheel_path,
-            wheel_name=self.compiled.wheel_name,
+            shared_path=self.compiled.shared.path,
+            shared_name=self.compiled.shared.name,
             stdlib_path=stdlib,
+            bundles=tuple(b.path for _, b in sorted(bundles.items())),
             cache_dir=cache_dir,
             # Not under `mkdocs serve`: a worker there would also answer live reload's requests.
             service_worker=self.options.service_worker and not self.serving,
         )
         self.extension.runtime = self.layout.page_config()
+        configs = {n: self.layout.quiz_config(n, str(b.module)) for n, b in bundles.items()}
+        self.extension.quiz_runtime = {
+            quiz_id: configs[bundle.name] for quiz_id, bundle in self.compiled.quiz_bundles.items()
+        }
         config.extra_css.append(self.layout.css_url)
         script = ExtraScriptValue(self.layout.client_url)
         script.type = "module"
@@ -128,7 +134,7 @@ class QuizSite:
             self.extension.begin_page(page)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Add Pyodide, the quiz wheel and the JS/CSS to the build's files."""
+        """Add Pyodide, the quiz bundles and the JS/CSS to the build's files."""
         if self.layout is None:
             return
         for path, source in site_files(self.layout):

@@ -25,7 +25,7 @@ DIRECTIVES: dict[str, tuple[str, ...]] = {
     # Material's icons are data: SVGs in its CSS (mask-image), which img-src governs.
     "img-src": ("'self'", "data:"),
     "font-src": ("'self'",),
-    # fetch(): the search index, Pyodide, the standard library and the quiz wheel.
+    # fetch(): the search index, Pyodide, the standard library and the quiz bundles.
     "connect-src": ("'self'",),
     # The search worker and the quiz module worker.
     "worker-src": ("'self'",),

@@ -1,6 +1,6 @@
 """A static server for the built site that can break chosen files on purpose.
 
-`FaultServer.faults` maps a fragment of a URL path (e.g. "pyodide.asm.wasm", ".whl") to how
+`FaultServer.faults` maps a fragment of a URL path (e.g. "pyodide.asm.wasm", ".zip") to how
 requests for it fail: "404", "truncate" (the first half, with an honest Content-Length),
 "corrupt" (same length, 64 bytes flipped in the middle), "delay" (answered normally after
 `DELAY_S`), "stall" (headers and the first 64 KiB, then nothing until the server closes).

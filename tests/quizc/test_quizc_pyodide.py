@@ -60,7 +60,7 @@ json.dumps({
 
 
 def test_the_wheels_start_up_code_runs_in_pyodide_as_the_worker_runs_it(good_compiled, tmp_path):
-    """quiz-worker.js: `pyimport("edusite_boot").start()`, then `ids_json()` and `evaluate`."""
+    """The wheel's `edusite_boot.start()` (the build's Pyodide run, `pyodide_probe.mjs`)."""
     code = """
 import json, sys
 import edusite_boot
@@ -84,6 +84,32 @@ json.dumps({
             "quizzes.demo.quiz",
             "quizzes.demo.tool",
         ],
+    }
+
+
+def test_the_shared_and_quiz_bundles_run_in_pyodide_as_the_worker_runs_them(
+    good_compiled, tmp_path
+):
+    """quiz-worker.js: the shared bundle, `start_json("[]")`, then `add_json` per quiz bundle."""
+    code = """
+import json, sys
+import edusite_boot
+booted = edusite_boot.start_json("[]")
+first = json.loads(booted.add_json(json.dumps(["quizzes.demo.check"])))
+second = json.loads(booted.add_json(json.dumps(["quizzes.demo.quiz"])))
+json.dumps({
+    "ids": [first, second],
+    "answer": json.loads(booted.evaluate("demo-check", json.dumps({"fever": "yes"})))["outcome"],
+    "imported": sorted(name for name in sys.modules if name.startswith("quizzes")),
+})
+"""
+    bundles = good_compiled.quiz_bundles
+    zips = [good_compiled.shared.path, bundles["demo-check"].path, bundles["demo-quiz"].path]
+    reply = run_in_pyodide(tmp_path, code, zips=[str(z) for z in zips])
+    assert reply["result"] == {
+        "ids": [["demo-check"], ["demo-check", "demo-quiz"]],
+        "answer": "red-flag",
+        "imported": ["quizzes", "quizzes.demo", "quizzes.demo.check", "quizzes.demo.quiz"],
     }
 
 

@@ -28,6 +28,15 @@ class FakeHost {
     this.pending.resolve();
   }
 
+  /** A bundle loads when the test put it in `bundles` (true), else fails as damaged. */
+  async load(quiz) {
+    this.loads = [...(this.loads || []), quiz.bundle];
+    if (this.bundles?.[quiz.bundle]) return [quiz.module];
+    const error = new Error("damaged");
+    error.code = "integrity-failed";
+    throw error;
+  }
+
   fail(code) {
     const error = new Error(code);
     error.code = code;
@@ -141,4 +150,20 @@ test("a replaced stuck worker makes the engine idle and asks the page to restart
   made[0].hooks.onRestart();
   assert.equal(engine.state, "idle");
   assert.equal(restarts(), 1);
+});
+
+test("a page's bundle that fails to load is named like a runtime file; a retry loads it", async () => {
+  const { engine, made } = makeEngine();
+  const quiz = { bundle: "b.zip", module: "quizzes.b" };
+  const started = engine.start([quiz]);
+  made[0].succeed();
+  assert.equal(await started, false);
+  assert.equal(engine.state, "failed");
+  assert.equal(engine.statusLine().fault, "integrity-failed");
+  assert.match(engine.statusLine().text, /arrived damaged/);
+  made[0].bundles = { "b.zip": true };
+  assert.equal(await engine.start([quiz]), true);
+  assert.equal(engine.state, "ready");
+  assert.deepEqual(made[0].loads, ["b.zip", "b.zip"]);
+  assert.equal(made[0].workersStarted, 1); // Python itself was fine: the same worker
 });

@@ -66,7 +66,8 @@ test("a truncated or changed file fails with integrity-failed, reported at once"
 
 test("an HTTP error fails with load-failed", async () => {
   const { guard, faults } = guarded({ fetch: network({ status: 404 }) });
-  await assert.rejects(guard.fetch(URL_A), (error) => error instanceof FetchFault && error.code === "load-failed");
+  await assert.rejects(guard.fetch(URL_A), (error) => error instanceof FetchFault && error.code === "load-failed"
+    && error.url === URL_A);
   assert.match(faults[0].message, /HTTP 404/);
 });
 

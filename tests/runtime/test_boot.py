@@ -70,3 +70,15 @@ def test_without_a_list_the_wheels_module_list_is_read(package: str, tmp_path: P
         assert json.loads(boot.start().ids_json()) == ["unlisted-quiz"]
     finally:
         sys.modules.pop(boot.MODULES_MODULE, None)
+
+
+def test_modules_unpacked_after_the_start_are_added_on_demand(package: str, tmp_path: Path) -> None:
+    """The worker starts with no quiz module, then adds each bundle's module as a page
+    needs it, including one whose file appeared after the package was first imported."""
+    quizzes = boot.start_json("[]")
+    assert json.loads(quizzes.ids_json()) == []
+    assert json.loads(quizzes.add_json(json.dumps([f"{package}.listed"]))) == ["listed-quiz"]
+    (tmp_path / package / "later.py").write_text(QUIZ.format(name="later"))
+    ids = json.loads(quizzes.add_json(json.dumps([f"{package}.later"])))
+    assert ids == ["later-quiz", "listed-quiz"]
+    assert f"{package}.unlisted" not in sys.modules

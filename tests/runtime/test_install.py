@@ -36,25 +36,30 @@ def install(site: Path, layout: RuntimeLayout) -> list[str]:
 
 @pytest.fixture
 def layout(tmp_path: Path) -> RuntimeLayout:
-    wheel = tmp_path / "edusite_quizzes-0.0.0+abc123-py3-none-any.whl"
-    wheel.write_bytes(b"wheel bytes")
+    shared = tmp_path / "edusite_shared-abc123.zip"
+    shared.write_bytes(b"shared bytes")
+    bundle = tmp_path / "quizzes.knee-def456.zip"
+    bundle.write_bytes(b"bundle bytes")
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(b"compiled stdlib")
-    return RuntimeLayout(PYODIDE, wheel, wheel.name, stdlib_path=stdlib, cache_dir=tmp_path)
+    return RuntimeLayout(
+        PYODIDE, shared, shared.name, stdlib_path=stdlib, bundles=(bundle,), cache_dir=tmp_path
+    )
 
 
 def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tmp_path: Path):
     site = tmp_path / "site"
     written = install(site, layout)
     config = layout.page_config()
-    for key in ("worker", "wheel"):
+    for key in ("worker", "shared"):
         assert (site / unquote(config[key])).is_file(), key
     assert config["pyodide"] == "_edusite/pyodide/0.29.5/"
     for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm.gz", "pyodide-lock.json.gz"):
         assert (site / config["pyodide"] / name).is_file()
     assert not (site / config["pyodide"] / "python_stdlib.zip").exists()  # the compiled one
     assert not (site / config["pyodide"] / "pyodide.asm.wasm").exists()  # only its gzip copy
-    assert config["wheel"].endswith("%2Babc123-py3-none-any.whl")  # "+" survives any host
+    assert config["shared"] == "_edusite/quiz/edusite_shared-abc123.zip"
+    assert "_edusite/quiz/quizzes.knee-def456.zip" not in config["sizes"]  # per quiz, below
     for url, size in config["sizes"].items():
         assert (site / unquote(url)).stat().st_size == size
     assert config["integrity"].keys() == config["sizes"].keys()
@@ -64,6 +69,20 @@ def test_every_file_the_page_config_names_is_installed(layout: RuntimeLayout, tm
     assert (site / layout.client_url).read_bytes() == (RUNTIME_DIR / "quiz-client.js").read_bytes()
     assert written == sorted(written)  # a stable order: MkDocs writes them in it
     assert set(written) == set(layout.files())
+
+
+def test_a_quiz_form_names_its_bundle_with_the_size_and_digest_it_is_checked_against(
+    layout: RuntimeLayout, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    install(site, layout)
+    quiz = layout.quiz_config("quizzes.knee-def456.zip", "quizzes.knee")
+    shipped = site / unquote(quiz["bundle"])
+    assert shipped.read_bytes() == b"bundle bytes"
+    assert quiz["module"] == "quizzes.knee"
+    assert quiz["size"] == len(b"bundle bytes")
+    digest = hashlib.sha256(b"bundle bytes").digest()
+    assert quiz["integrity"] == "sha256-" + base64.b64encode(digest).decode()
 
 
 def test_asset_folder_name_follows_the_contents(tmp_path: Path) -> None:
@@ -79,8 +98,8 @@ def test_asset_folder_name_follows_the_contents(tmp_path: Path) -> None:
 def test_without_a_compiled_stdlib_pyodides_own_is_served(layout: RuntimeLayout) -> None:
     plain = RuntimeLayout(
         PYODIDE,
-        layout.wheel_path,
-        layout.wheel_name,
+        layout.shared_path,
+        layout.shared_name,
         cache_dir=layout.cache_dir,
     )
     assert plain.page_config()["stdlib"] == "_edusite/pyodide/0.29.5/python_stdlib.zip"
@@ -106,8 +125,8 @@ def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLay
     # Reproducible: a second build (fresh cache) writes the same bytes, so the same digests.
     again = RuntimeLayout(
         PYODIDE,
-        layout.wheel_path,
-        layout.wheel_name,
+        layout.shared_path,
+        layout.shared_name,
         stdlib_path=layout.stdlib_path,
         cache_dir=tmp_path / "other-cache",
     )

@@ -4,6 +4,8 @@ overrides and `mkdocs serve` reloading when a quiz module changes."""
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import re
 import shutil
@@ -59,8 +61,16 @@ def test_build_embeds_the_form_and_installs_the_runtime(tmp_path: Path) -> None:
     )
     assert client, "the client script is added as a module"
     assert (out / client.group(1)).is_file()
-    wheel = re.search(r"_edusite/quiz/(edusite_quizzes-[^\"']+\.whl)", page)
-    assert wheel and (out / "_edusite/quiz" / wheel.group(1).replace("%2B", "+")).is_file()
+    found = re.search(r"data-edusite-runtime='([^']+)'", page)
+    assert found, "the form carries the runtime JSON"
+    runtime = json.loads(html.unescape(found.group(1)))
+    assert re.fullmatch(r"_edusite/quiz/edusite_shared-[0-9a-f]{12}\.zip", runtime["shared"])
+    quiz = runtime["quiz"]
+    assert re.fullmatch(r"_edusite/quiz/quizzes\.doubler-[0-9a-f]{12}\.zip", quiz["bundle"])
+    assert quiz["module"] == "quizzes.doubler"
+    assert (out / quiz["bundle"]).stat().st_size == quiz["size"]
+    shipped = sorted(p.name for p in (out / "_edusite/quiz").iterdir())
+    assert shipped == sorted([runtime["shared"].rsplit("/")[-1], quiz["bundle"].rsplit("/")[-1]])
     for name in ("pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm.gz", "pyodide-lock.json.gz"):
         assert (out / "_edusite/pyodide/0.29.5" / name).is_file()
     plain = (out / "plain/index.html").read_text(encoding="utf-8")

@@ -197,6 +197,24 @@ def test_runtime_config_is_embedded_as_json() -> None:
     assert "</form><b>" not in html  # tojson escapes <, >, & and the quote
 
 
+def test_each_form_names_its_own_quiz_bundle_beside_the_shared_runtime() -> None:
+    runtime = {"shared": "_edusite/quiz/edusite_shared-1.zip"}
+    problems = Problems()
+    specs = {"demo-check": SPEC, "other-check": {**SPEC, "id": "other-check"}}
+    ext = QuizEmbedExtension(specs=specs, problems=problems, runtime=runtime)
+    ext.quiz_runtime = {"demo-check": {"bundle": "_edusite/quiz/quizzes.demo-2.zip"}}
+    md = markdown.Markdown(extensions=[ext])
+    html = md.convert("/// quiz | demo-check\n///\n\n/// quiz | other-check\n///\n")
+    forms = {
+        f["data-quiz-id"]: json.loads(f["data-edusite-runtime"] or "")
+        for f in parse(html).find("form")
+    }
+    bundle = {"bundle": "_edusite/quiz/quizzes.demo-2.zip"}
+    assert forms["demo-check"] == {**runtime, "quiz": bundle}
+    assert forms["other-check"] == runtime  # no bundle known: the shared runtime alone
+    assert len(problems) == 0
+
+
 def test_site_override_replaces_the_template(tmp_path: Path) -> None:
     (tmp_path / "quiz.html").write_text('<form data-quiz-id="{{ quiz.id }}">custom</form>')
     html, _, _ = convert("/// quiz | demo-check\n///\n", overrides_dir=str(tmp_path))

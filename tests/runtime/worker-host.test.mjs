@@ -53,7 +53,7 @@ function answering(answer) {
 test("replies are matched to requests by id and progress is forwarded", async () => {
   const progress = [];
   const WorkerClass = answering((m) => ({ ok: true, result: { echo: m.answers.a } }));
-  const host = new WorkerHost({ workerURL: "w.js", config: { wheel: "x" }, WorkerClass,
+  const host = new WorkerHost({ workerURL: "w.js", config: { shared: "x" }, WorkerClass,
     onProgress: (p) => progress.push(p.phase) });
   const [one, two] = await Promise.all([
     host.evaluate("q", { a: "1" }), host.evaluate("q", { a: "2" }),
@@ -62,7 +62,7 @@ test("replies are matched to requests by id and progress is forwarded", async ()
   assert.deepEqual(progress, ["ready"]);
   assert.equal(host.workersStarted, 1);
   assert.equal(host.worker.options.type, "module");
-  assert.deepEqual(host.worker.sent[0].config, { wheel: "x" });
+  assert.deepEqual(host.worker.sent[0].config, { shared: "x" });
 });
 
 test("a runaway evaluation is stopped by terminating the worker; the next call gets a fresh one", async () => {
@@ -145,4 +145,76 @@ test("a request re-sent once and stuck again fails with timeout instead of loopi
 test("the default evaluation timeout stops a stuck check well within 5 s", () => {
   const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass: FakeWorker });
   assert.ok(host.callTimeout <= 4000);
+});
+
+const QUIZ = { bundle: "https://site/_edusite/quiz/quizzes.a-1.zip", module: "quizzes.a", size: 5, integrity: "sha256-x" };
+
+test("a quiz's bundle is loaded before its evaluation, in the same worker as the others", async () => {
+  const WorkerClass = answering((m) => (m.type === "load"
+    ? { ok: true, result: { quizzes: [m.quiz.module] } }
+    : { ok: true, result: { quiz: m.quizId } }));
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass });
+  assert.deepEqual(await host.evaluate("a-quiz", {}, { quiz: QUIZ }), { quiz: "a-quiz" });
+  const other = { ...QUIZ, bundle: "https://site/_edusite/quiz/quizzes.b-2.zip", module: "quizzes.b" };
+  assert.deepEqual(await host.load(other), ["quizzes.b"]);
+  const sent = host.worker.sent.map((m) => [m.type, m.quiz?.module ?? null]);
+  assert.deepEqual(sent, [["init", null], ["load", "quizzes.a"], ["evaluate", "quizzes.a"], ["load", "quizzes.b"]]);
+  assert.equal(host.workersStarted, 1);
+  assert.equal(host.worker.sent[1].quiz.bypassCache, false);
+});
+
+test("a bundle whose load failed is asked for again from the network, the worker kept", async () => {
+  let damaged = true;
+  const WorkerClass = answering((m) => (damaged
+    ? { ok: false, error: { code: "integrity-failed", message: `${m.quiz.bundle} is damaged` } }
+    : { ok: true, result: { quizzes: ["a-quiz"] } }));
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass });
+  await assert.rejects(host.load(QUIZ), (error) => error.code === "integrity-failed");
+  damaged = false;
+  assert.deepEqual(await host.load(QUIZ), ["a-quiz"]);
+  const loads = host.worker.sent.filter((m) => m.type === "load").map((m) => m.quiz.bypassCache);
+  assert.deepEqual(loads, [false, true]);
+  assert.equal(host.workersStarted, 1);
+});
+
+test("an evaluation requeued after a runaway one gets its bundle loaded in the new worker", async () => {
+  let hang = true;
+  const WorkerClass = answering((m) => {
+    if (m.type === "load") return { ok: true, result: { quizzes: [] } };
+    return hang ? null : { ok: true, result: { quiz: m.quizId } }; // one at a time, as Python
+
+  });
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 30 });
+  await host.load(QUIZ);
+  const stuck = host.evaluate("stuck", {}, { quiz: QUIZ });
+  const waiting = host.evaluate("a-quiz", {}, { quiz: QUIZ });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  hang = false; // the first evaluation runs away alone; the one queued behind it is sent again
+  await assert.rejects(stuck, (error) => error.code === "timeout");
+  assert.deepEqual(await waiting, { quiz: "a-quiz" });
+  assert.equal(host.workersStarted, 2);
+  const types = host.worker.sent.map((m) => m.type);
+  assert.deepEqual(types, ["init", "load", "evaluate"]);
+});
+
+test("a loaded bundle needs no message; a load queued behind a runaway check goes to the new worker", async () => {
+  let hang = false;
+  const WorkerClass = answering((m) => {
+    if (hang) return null; // Python is stuck: nothing answers, as in the worker
+    return m.type === "load" ? { ok: true, result: { quizzes: [m.quiz.module] } } : { ok: true, result: {} };
+  });
+  const host = new WorkerHost({ workerURL: "w.js", config: {}, WorkerClass, callTimeout: 30 });
+  await host.load(QUIZ);
+  assert.deepEqual(await host.load(QUIZ), ["quizzes.a"]);
+  assert.deepEqual(host.worker.sent.map((m) => m.type), ["init", "load"]); // once
+  hang = true;
+  const stuck = host.evaluate("stuck", {}, { quiz: QUIZ });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const other = { ...QUIZ, bundle: "https://site/_edusite/quiz/quizzes.b-2.zip", module: "quizzes.b" };
+  const queued = host.load(other); // the next page's bundle, behind the stuck check
+  hang = false;
+  await assert.rejects(stuck, (error) => error.code === "timeout");
+  assert.deepEqual(await queued, ["quizzes.b"]);
+  assert.equal(host.workersStarted, 2);
+  assert.deepEqual(host.worker.sent.map((m) => [m.type, m.quiz?.module ?? null]), [["init", null], ["load", "quizzes.b"]]);
 });

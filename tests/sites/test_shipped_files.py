@@ -129,9 +129,13 @@ def test_every_file_in_the_site_is_requested_by_something(built_site: Path) -> N
 
 def test_the_quiz_runtime_and_search_are_among_the_requested_files(built_site: Path) -> None:
     """The crawl itself must find the files loaded by script, or the test above proves
-    nothing: the quiz wheel, Pyodide's wasm and the search worker."""
+    nothing: the quiz bundles (the shared one and each quiz's), Pyodide's wasm and the
+    search worker."""
     found = reachable(built_site)
-    assert any(f.endswith(".whl") for f in found)
+    bundles = {f for f in found if f.startswith("_edusite/quiz/")}
+    assert any(f.startswith("_edusite/quiz/edusite_shared-") for f in bundles)
+    assert any(f.startswith("_edusite/quiz/quizzes.runners_knee.self_check-") for f in bundles)
+    assert not any(f.endswith(".whl") for f in found)  # the wheel is not shipped
     assert any(f.endswith("pyodide.asm.wasm.gz") for f in found)  # shipped gzipped only
     assert any(f.startswith("assets/javascripts/workers/search.") for f in found)
     assert SEARCH_INDEX in found

@@ -253,7 +253,9 @@ class QuizEmbedExtension(BlocksExtension):
     ) -> None:
         """`specs`: quiz id -> spec(), None while unknown (a failed compile: embeds are then
         skipped silently, the compiler's problems explain); `runtime`: browser URLs;
-        `care`: the site's emergency number and services for self-checks' care cards;
+        `care`: the site's emergency number and services for self-checks' care cards
+        (`quiz_runtime`, set after compiling: quiz id -> what its form adds to `runtime`
+        under "quiz", the bundle the browser loads for it);
         `closing`: the site's closing sentence of self-check results; `warn`: called with
         each warning (W404), which is otherwise kept in `warnings`."""
         super().__init__()
@@ -261,6 +263,7 @@ class QuizEmbedExtension(BlocksExtension):
         self.problems = problems if problems is not None else Problems()
         self.env = template_environment(overrides_dir or None)
         self.runtime = runtime
+        self.quiz_runtime: Mapping[str, Mapping[str, Any]] = {}
         self.care = care
         self.closing = closing
         self.warnings: list[ContentProblem] = []
@@ -345,7 +348,10 @@ class QuizEmbedExtension(BlocksExtension):
             return ""
         seen.add(quiz_id)
         self.embedded.append(quiz_id)
-        return render_quiz_form(spec, self.env, self.runtime, self.care, self.closing)
+        runtime = self.runtime
+        if runtime is not None and quiz_id in self.quiz_runtime:
+            runtime = {**runtime, "quiz": self.quiz_runtime[quiz_id]}
+        return render_quiz_form(spec, self.env, runtime, self.care, self.closing)
 
 
 def makeExtension(**kwargs: Any) -> QuizEmbedExtension:

@@ -1,4 +1,5 @@
-"""The quiz compiler: quiz modules in, one validated, byte-compiled, content-hashed wheel out.
+"""The quiz compiler: quiz modules in, validated, byte-compiled, content-hashed files out:
+the per-page bundles a site ships (`bundles.py`) and one wheel of everything.
 
 A plain library (no MkDocs import) used by the plugin and by `edusite quizc`:
 

@@ -18,9 +18,10 @@ from typing import Any
 
 from edusite.errors import ContentError, ContentProblem, quoted_line
 from edusite.quizc import cache, codes
+from edusite.quizc.bundles import write_bundles
 from edusite.quizc.discover import TIMEOUT_SECONDS, ProbeError, ProbeTimeout, run_probe
 from edusite.quizc.imports import check_sources
-from edusite.quizc.model import CompiledQuizzes
+from edusite.quizc.model import Bundle, CompiledQuizzes
 from edusite.quizc.pyccache import compile_entries
 from edusite.quizc.pyodide_env import PyodideEnv, load_pyodide_env, stdlib_modules
 from edusite.quizc.source import content_hash, module_name, python_files
@@ -30,7 +31,9 @@ from edusite.quizc.wheel import DIST_NAME, metadata, sha256_file, wheel_filename
 
 BOOT = Path(__file__).parents[1] / "runtime" / "boot.py"
 """The worker's Python start-up, shipped in the wheel as `edusite_boot` (a browser file, so it
-lives in runtime/), with `edusite_quiz_modules`: the quiz modules it imports."""
+lives in runtime/), with `edusite_quiz_modules`: the quiz modules it imports. In the shared
+bundle it comes without the list: the worker names the modules of each bundle it loads."""
+BOOT_MODULE = "edusite_boot"
 
 
 def compile_quizzes(
@@ -86,6 +89,8 @@ def compile_quizzes(
     problems = check_citations(quizzes, keys, package.parent)
     if problems:
         raise ContentError(problems)
+    entry = cache.entry_dir(root, key)
+    by_module = {m: Bundle(n, entry / n, m) for m, n in manifest["bundles"].items()}
     notes = (
         ()
         if compile_pyc
@@ -105,6 +110,8 @@ def compile_quizzes(
         pyodide_version=env.version,
         key=key,
         from_cache=from_cache,
+        shared=Bundle(manifest["shared"], entry / manifest["shared"], None),
+        quiz_bundles={q["id"]: by_module[q["module"]] for q in manifest["quizzes"]},
         notes=notes,
     )
 
@@ -188,6 +195,7 @@ def _check(
             "spec": q.spec,
             "path": q.path,
             "line": q.line,
+            "module": module_name(package, base / q.path),
             "citations": [list(c) for c in q.citations],
         }
         for q in quizzes
@@ -199,7 +207,7 @@ def boot_entries(package: Path) -> dict[str, bytes]:
     module of the package, each checked by `_check` (quizkit is imported by them)."""
     modules = sorted(module_name(package, path) for path in python_files(package))
     listing = f'"""The quiz modules, written by quizc."""\n\nMODULES = {json.dumps(modules)}\n'
-    return {"edusite_boot.py": BOOT.read_bytes(), "edusite_quiz_modules.py": listing.encode()}
+    return {f"{BOOT_MODULE}.py": BOOT.read_bytes(), "edusite_quiz_modules.py": listing.encode()}
 
 
 def _with_tree(source: ModuleSource) -> ModuleSource:
@@ -221,7 +229,8 @@ def _build(
     compile_pyc: bool,
     keys: set[str],
 ) -> dict[str, Any]:
-    """Check, then write the wheel and manifest into a new cache entry (atomically)."""
+    """Check, then write the wheel, the bundles and the manifest into a new cache entry
+    (atomically)."""
     quizzes = _check(package, quizkit, arcfiles, env, timeout, keys)
     version = f"0.0.0+{key[:12]}"
     entries = {name: path.read_bytes() for name, path in arcfiles.items()}
@@ -243,8 +252,17 @@ def _build(
         final = staging / wheel_filename(version, tag)
         write_wheel(final, entries, version=version, tag=tag, generator=generator)
         shutil.rmtree(work)
+        shared, bundles = write_bundles(
+            package,
+            entries,
+            staging,
+            shared={quizkit.name, BOOT_MODULE},
+            quiz_modules=(q["module"] for q in quizzes),
+        )
         manifest = {
             "key": key,
+            "shared": shared,
+            "bundles": bundles,
             "wheel_name": final.name,
             "sha256": sha256_file(final),
             "byte_compiled": compile_pyc,

@@ -61,8 +61,14 @@ def write_wheel(
     rows = [f"{name},sha256={_urlsafe_sha256(data)},{len(data)}" for name, data in files.items()]
     rows.append(f"{record_name},,")
     files[record_name] = ("\n".join(sorted(rows)) + "\n").encode()
+    write_zip(path, files, last=dist_info)
+
+
+def write_zip(path: Path, files: dict[str, bytes], *, last: str | None = None) -> None:
+    """A reproducible zip: entries sorted (those starting with `last` at the end, as a
+    wheel's metadata), fixed timestamps and modes, so equal inputs give equal bytes."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out:
-        for name in sorted(files, key=lambda n: (n.startswith(dist_info), n)):
+        for name in sorted(files, key=lambda n: (last is not None and n.startswith(last), n)):
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED

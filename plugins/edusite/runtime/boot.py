@@ -1,15 +1,15 @@
 """The quiz worker's Python start-up, run in the reader's browser (Pyodide), not at build time.
 
-Shipped inside the quiz wheel as the top-level module `edusite_boot`, beside
-`edusite_quiz_modules` (written by the compiler): the exact list of the quiz modules it
-validated, so the worker imports those and nothing else (no rediscovery from the wheel's
-metadata). A Python module rather than a data file: it imports from the unpacked wheel in
-the browser and from the zip itself (zipimport) alike, and needs nothing more from the
-library. `quiz-worker.js` calls `edusite_boot.start()` once the wheel is unpacked, reads the
-quiz ids from `ids_json()` and calls `evaluate` for each submitted form. The build's Node
-probe (`quizc/pyodide_probe.mjs`) runs the same code to find the standard-library modules a
-site ships. Plain CPython can import and test it: it needs only the standard library and
-quizkit.
+Shipped as the top-level module `edusite_boot` in the shared quiz bundle (with quizkit) and
+in the quiz wheel, where `edusite_quiz_modules` (written by the compiler) lists every quiz
+module it validated. In the browser, `quiz-worker.js` calls `start_json("[]")` once the
+shared bundle is unpacked, then `add_json` with the module of each quiz bundle it unpacks
+(per page, on demand), so the worker imports exactly the modules its pages need and nothing
+else (no rediscovery from files). `evaluate` answers each submitted form. The build's Node
+probe (`quizc/pyodide_probe.mjs`) runs `start()` on the wheel, which imports the whole list,
+to find the standard-library modules a site ships. A Python module rather than a data file:
+it imports from unpacked files and from a zip (zipimport) alike. Plain CPython can import
+and test it: it needs only the standard library and quizkit.
 """
 
 from __future__ import annotations
@@ -30,9 +30,20 @@ class Quizzes:
 
     def __init__(self, modules: Iterable[str]) -> None:
         self.by_id: dict[str, Any] = {}
+        self.add(modules)
+
+    def add(self, modules: Iterable[str]) -> None:
+        """Import `modules` (files unpacked since the last import are seen: the finders'
+        caches are cleared first) and index their quizzes."""
+        importlib.invalidate_caches()
         for name in modules:
             for quiz in quizkit.collect(importlib.import_module(name)):
                 self.by_id[quiz.id] = quiz
+
+    def add_json(self, modules_json: str) -> str:
+        """`add` for the worker, which passes the module names as JSON: the ids after."""
+        self.add(json.loads(modules_json))
+        return self.ids_json()
 
     def ids_json(self) -> str:
         """The quiz ids, sorted, as JSON (the worker's reply to `init`)."""
@@ -53,3 +64,8 @@ def start(modules: Iterable[str] | None = None) -> Quizzes:
     if modules is None:
         modules = importlib.import_module(MODULES_MODULE).MODULES
     return Quizzes(modules)
+
+
+def start_json(modules_json: str) -> Quizzes:
+    """`start` with the module names as JSON (the worker's call: `"[]"`, then `add_json`)."""
+    return Quizzes(json.loads(modules_json))

@@ -8,6 +8,8 @@
 //
 // The engine lives as long as the document: with Material's instant navigation the page
 // module is evaluated once per visit, so one engine (and one worker) serves every page.
+// `start(quizzes)` also has the worker load those quizzes' bundles (a page's own, small and
+// fetched once each); a bundle that fails to load fails the start like any runtime file.
 
 /** Words for each loading phase the worker reports (see quiz-worker.js). */
 export const PHASE_TEXT = {
@@ -51,8 +53,9 @@ export class QuizEngine {
     this.timings = { start: null, ready: null };
   }
 
-  /** Start the worker unless it runs; resolves true once Python and the quizzes are ready. */
-  async start() {
+  /** Start the worker unless it runs, and load the bundles of `quizzes` (each {bundle,
+   * module, size, integrity}); resolves true once Python and those quizzes are ready. */
+  async start(quizzes = []) {
     if (!this.host) {
       this.host = this.createHost({
         onProgress: (progress) => {
@@ -74,7 +77,9 @@ export class QuizEngine {
       this.onChange();
     }
     try {
-      await this.host.start();
+      // Together: the bundles download while Python starts, and a fault in one fails the
+      // start at once instead of once Python is up.
+      await Promise.all([this.host.start(), ...quizzes.map((quiz) => this.host.load(quiz))]);
     } catch (error) {
       this.state = "failed";
       this.failure = error?.code || "load-failed";

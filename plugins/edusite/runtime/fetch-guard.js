@@ -15,9 +15,10 @@ const LATE_MS = 250;
 const GRACE_MS = 300;
 
 export class FetchFault extends Error {
-  constructor(code, message) {
+  constructor(code, message, url = null) {
     super(message);
     this.code = code;
+    this.url = url; // the download's absolute URL (null for faults of no one file)
   }
 }
 
@@ -68,8 +69,8 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
   fetch: realFetch = globalThis.fetch.bind(globalThis) } = {}) {
   const inFlight = new Set();
 
-  function fail(code, message) {
-    const fault = new FetchFault(code, message);
+  function fail(code, message, url) {
+    const fault = new FetchFault(code, message, url);
     onFault(fault);
     return fault;
   }
@@ -96,7 +97,7 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
         abort.abort();
       }, delay);
     };
-    const stallFault = () => fail("stalled", `no data for ${stallMs / 1000} s from ${url}`);
+    const stallFault = () => fail("stalled", `no data for ${stallMs / 1000} s from ${url}`, url);
 
     arm();
     let response;
@@ -104,12 +105,12 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
       response = await realFetch(input, { cache, ...init, signal: abort.signal });
     } catch (error) {
       clearTimeout(timer);
-      throw stalled ? stallFault() : fail("load-failed", `${url}: ${error?.message || error}`);
+      throw stalled ? stallFault() : fail("load-failed", `${url}: ${error?.message || error}`, url);
     }
     if (!response.ok) {
       clearTimeout(timer);
       abort.abort();
-      throw fail("load-failed", `HTTP ${response.status} for ${url}`);
+      throw fail("load-failed", `HTTP ${response.status} for ${url}`, url);
     }
     if (decoded[url] && hostDecoded(response)) {
       expected = canDigest ? decoded[url].integrity : undefined;
@@ -140,19 +141,19 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
           }
           clearTimeout(timer);
           if (size !== undefined && length !== size) {
-            throw fail("integrity-failed", `${url} has ${length} bytes, not the ${size} this site was built with`);
+            throw fail("integrity-failed", `${url} has ${length} bytes, not the ${size} this site was built with`, url);
           }
           if (expected) {
             const actual = await sriDigest(concat(chunks, length), expected.startsWith("sha384-") ? "SHA-384" : "SHA-256");
             if (actual !== expected) {
-              throw fail("integrity-failed", `${url} is not the file this site was built with (${length} bytes, ${actual})`);
+              throw fail("integrity-failed", `${url} is not the file this site was built with (${length} bytes, ${actual})`, url);
             }
           }
           controller.close();
         } catch (error) {
           clearTimeout(timer);
           const fault = error instanceof FetchFault ? error
-            : stalled ? stallFault() : fail("load-failed", `${url}: ${error?.message || error}`);
+            : stalled ? stallFault() : fail("load-failed", `${url}: ${error?.message || error}`, url);
           controller.error(fault);
         } finally {
           inFlight.delete(finished);
@@ -174,7 +175,7 @@ export function guardFetch({ integrity = {}, sizes = {}, decoded = {}, stallMs =
 }
 
 /** The whole body of `url` through `guardedFetch`, verified (for files used as bytes). */
-export async function fetchBytes(guardedFetch, url) {
-  const response = await guardedFetch(url);
+export async function fetchBytes(guardedFetch, url, init) {
+  const response = await guardedFetch(url, init);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -2,7 +2,8 @@
 
 Every file gets a URL that changes whenever its bytes change, so a host may cache all of
 them for good: Pyodide's files sit under its version (`_edusite/pyodide/0.29.5/`), a
-byte-compiled standard library and the quiz wheel carry content hashes in their names, and
+byte-compiled standard library and the quiz bundles (`_edusite/quiz/`: the shared one, and
+one per quiz module) carry content hashes in their names, and
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
 <hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
 the standard library ship only as reproducible gzip copies (`precompress.py`), which the
@@ -78,10 +79,13 @@ class RuntimeLayout:
     Hashes are computed once per layout (a layout lives for one build)."""
 
     pyodide_dir: Path
-    wheel_path: Path
-    wheel_name: str
+    shared_path: Path
+    """The shared quiz bundle (quizkit and the worker's start-up), loaded at worker start."""
+    shared_name: str
     stdlib_path: Path | None = None
     """A byte-compiled standard library zip, or None to serve Pyodide's own."""
+    bundles: tuple[Path, ...] = ()
+    """The quiz bundles, each named by its content hash; a page loads those it embeds."""
     assets_dir: Path = RUNTIME_DIR
     cache_dir: Path = Path(tempfile.gettempdir()) / "edusite-cache"
     """Where the gzip copies are kept between builds."""
@@ -108,8 +112,11 @@ class RuntimeLayout:
         return f"{self.pyodide_prefix}python_stdlib-pyc-{digest}.zip"
 
     @property
-    def wheel_url(self) -> str:
-        return f"_edusite/quiz/{self.wheel_name}"
+    def shared_url(self) -> str:
+        return f"_edusite/quiz/{self.shared_name}"
+
+    def bundle_url(self, name: str) -> str:
+        return f"_edusite/quiz/{name}"
 
     @property
     def client_url(self) -> str:
@@ -149,7 +156,8 @@ class RuntimeLayout:
         """Every runtime file before compression: URL -> source path."""
         found = {self.pyodide_prefix + name: self.pyodide_dir / name for name in PYODIDE_FILES}
         found[self.stdlib_url] = self.stdlib_path or self.pyodide_dir / STDLIB_ZIP
-        found[self.wheel_url] = self.wheel_path
+        found[self.shared_url] = self.shared_path
+        found.update({self.bundle_url(path.name): path for path in self.bundles})
         found.update({self.assets_prefix + name: self.assets_dir / name for name in ASSET_FILES})
         if not self.service_worker:
             del found[self.registration_url]
@@ -175,14 +183,14 @@ class RuntimeLayout:
         downloads its size (for progress) and its SHA-256 (checked before use; for a gzip
         copy, the digest of the compressed bytes, which are what the host sends)."""
         wanted = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
-        wanted.append(self.wheel_url)
+        wanted.append(self.shared_url)
         downloads = [self.gzip_urls.get(url, url) for url in wanted]
         files = self.files()
-        return {  # quoted: a wheel's local version has a "+", which some hosts read as " "
+        return {  # quoted, should a name ever hold a "+", which some hosts read as " "
             "worker": quote(self.assets_prefix + "quiz-worker.js"),
             "pyodide": quote(self.pyodide_prefix),
             "stdlib": quote(self.stdlib_url),
-            "wheel": quote(self.wheel_url),
+            "shared": quote(self.shared_url),
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
             "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
             "gzip": {quote(url): quote(gz) for url, gz in self.gzip_urls.items()},
@@ -194,6 +202,17 @@ class RuntimeLayout:
                 for url, gz in self.gzip_urls.items()
                 if (source := self._sources.get(url)) is not None
             },
+        }
+
+    def quiz_config(self, bundle: str, module: str) -> dict[str, Any]:
+        """What one quiz form adds to `page_config()`: its bundle's URL, size and SHA-256,
+        and the module the worker imports from it."""
+        path = self._files[self.bundle_url(bundle)]
+        return {
+            "bundle": quote(self.bundle_url(bundle)),
+            "module": module,
+            "size": path.stat().st_size,
+            "integrity": sri_sha256(path),
         }
 
 

@@ -8,7 +8,9 @@
 //
 // This file lives at `_edusite/assets/<hash>/`; the runtime JSON on each quiz form
 // (`data-edusite-runtime`) holds paths relative to the site root, resolved against this
-// file's own URL so the site works under any subpath.
+// file's own URL so the site works under any subpath. Its `quiz` part names the bundle that
+// quiz needs: starting the engine for a page loads the bundles of the page's quizzes (after
+// an instant navigation, in the worker that already runs), and a submit waits for its own.
 
 import { QuizEngine } from "./engine.js";
 import { WorkerHost } from "./worker-host.js";
@@ -25,7 +27,7 @@ const LOOKAHEAD = "600px 0px";
 
 let observer = null;
 let activeForm = null; // the form the reader last used: only its status line is announced
-let runtime = null; // the runtime JSON of the first quiz form seen (one per site)
+let runtime = null; // the runtime JSON of the first quiz form seen (the same on every form)
 
 function runtimeConfig(form) {
   // A data attribute, not an inline <script>: Material's instant navigation re-creates
@@ -52,7 +54,7 @@ const engine = new QuizEngine({
     config: {
       pyodide: absolute(runtime.pyodide),
       stdlib: absolute(runtime.stdlib),
-      wheel: absolute(runtime.wheel),
+      shared: absolute(runtime.shared),
       sizes: absoluteKeys(runtime.sizes),
       integrity: absoluteKeys(runtime.integrity),
       gzip: Object.fromEntries(Object.entries(runtime.gzip || {})
@@ -68,6 +70,21 @@ const engine = new QuizEngine({
     if (form) start(form);
   },
 });
+
+/** The bundle `form`'s quiz needs ({bundle, module, size, integrity}), or null. */
+function quizOf(form) {
+  const quiz = runtimeConfig(form)?.quiz;
+  return quiz ? { ...quiz, bundle: absolute(quiz.bundle) } : null;
+}
+
+/** The bundles of the page's quizzes, `form`'s first, each once. */
+function pageQuizzes(form) {
+  const byBundle = new Map();
+  for (const quiz of [form, ...currentForms()].map(quizOf)) {
+    if (quiz && !byBundle.has(quiz.bundle)) byBundle.set(quiz.bundle, quiz);
+  }
+  return [...byBundle.values()];
+}
 
 function currentForms() {
   return Array.from(document.querySelectorAll("form.edusite-quiz[data-quiz-id]"));
@@ -132,11 +149,12 @@ function drawStatus(form) {
   }
 }
 
-/** Start the engine for `form` if it is not running; resolves true when Python is ready. */
+/** Start the engine for `form` if it is not running and load the page's quiz bundles;
+ * resolves true when Python and they are ready. */
 function start(form) {
   runtime ??= runtimeConfig(form);
   if (!runtime) return Promise.resolve(false);
-  return engine.start();
+  return engine.start(pageQuizzes(form));
 }
 
 function errorSummary(invalid) {
@@ -176,7 +194,7 @@ async function submit(form) {
     if (!(await start(form))) return;
     let result;
     try {
-      result = await engine.host.evaluate(form.dataset.quizId, answers);
+      result = await engine.host.evaluate(form.dataset.quizId, answers, { quiz: quizOf(form) });
     } catch (error) {
       const message = error.code === "timeout"
         ? "The check took too long and was stopped. Please try again."
@@ -243,7 +261,7 @@ function wire(form) {
   });
   const startSoon = () => {
     activate(form);
-    if (engine.state === "idle") start(form);
+    if (engine.state === "idle" || engine.state === "ready") start(form); // ready: its bundle
   };
   for (const type of ["focusin", "pointerdown", "input"]) form.addEventListener(type, startSoon);
   drawStatus(form);
@@ -256,14 +274,15 @@ export function wirePage() {
   const forms = currentForms();
   if (!forms.length) return;
   forms.forEach(wire);
-  if (engine.state !== "idle") return;
+  if (engine.state === "failed") return; // each quiz shows the fault and a retry button
+  // Also once the engine runs (a page reached by instant navigation): the page's bundles.
   if ("IntersectionObserver" in globalThis) {
     observer = new IntersectionObserver((entries) => {
       const near = entries.find((entry) => entry.isIntersecting);
       if (!near) return;
       observer?.disconnect();
       observer = null;
-      if (engine.state === "idle") start(near.target);
+      if (engine.state !== "failed") start(near.target);
     }, { rootMargin: LOOKAHEAD });
     for (const form of forms) observer.observe(form);
   }

@@ -1,15 +1,21 @@
-// The quiz worker: a module worker that boots the self-hosted Pyodide, installs the quiz
-// wheel and evaluates answers. It is the only place Python runs, off the main thread, so a
-// slow or runaway quiz never freezes the page (the client terminates and replaces it).
+// The quiz worker: a module worker that boots the self-hosted Pyodide, unpacks the shared
+// quiz bundle (quizkit and the start-up module `edusite_boot`), then each page's quiz bundles
+// as the page asks for them, and evaluates answers. It is the only place Python runs, off the
+// main thread, so a slow or runaway quiz never freezes the page (the client terminates and
+// replaces it). One worker serves every page of a visit (Material's instant navigation):
+// each bundle is downloaded once, and exactly the module it names is imported.
 //
 // Protocol (messages are plain objects, replies matched by `id`):
-//   in : {id, type: "init", config: {pyodide, stdlib, wheel, sizes, integrity, gzip,
+//   in : {id, type: "init", config: {pyodide, stdlib, shared, sizes, integrity, gzip,
 //        decoded, stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded
 //        file's URL to "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy,
 //        which is downloaded and checked instead, then decoded here; decoded gives a gzip
 //        copy's plain size and digest, checked when the host sent it with Content-Encoding:
 //        gzip and the browser decoded it already; bypassCache after a failed start, whose bad
 //        bytes may be cached)
+//   in : {id, type: "load", quiz: {bundle, module, size, integrity, bypassCache}} (after
+//        init: the bundle's absolute URL, the module to import from it, the size and digest
+//        it is checked against; replies {quizzes} once its quizzes can be evaluated)
 //   in : {id, type: "evaluate", quizId, answers: {name: string | string[]}}
 //   out: {id, ok: true, result} | {id, ok: false, error: {code, message}}
 //   out: {type: "progress", phase, loaded, total}   (bytes; total 0 when unknown)
@@ -54,7 +60,9 @@ function decoded(body, settled) {
   });
 }
 
-let ready = null; // Promise of {pyodide, evaluate, quizzes}, created by the first "init".
+let ready = null; // Promise of {pyodide, booted}, created by the first "init".
+let downloads = null; // {guard, tables, faults} of that start, set at once: bundles download early
+const bundles = new Map(); // bundle URL -> Promise of its unpacking and import (once each)
 
 /** Pyodide logs a failed wasm instantiation and then waits forever: report it instead.
  * Waits for the downloads in flight first, so a damaged file is named as such rather than
@@ -78,18 +86,27 @@ async function boot(config) {
   let failed;
   const fault = new Promise((_, reject) => { failed = reject; });
   fault.catch(() => {}); // handled by the race below; never an unhandled rejection
+  // The guard's tables, kept: each quiz bundle's digest and size are added when it is asked for.
+  const tables = { integrity: { ...config.integrity }, sizes: { ...config.sizes } };
+  // A body that errors reaches `arrayBuffer()` as the browser's own TypeError, not the
+  // guard's fault: each file's fault is kept here, to report its code for a quiz bundle.
+  const faults = new Map();
   const guard = guardFetch({
-    integrity: config.integrity || {},
-    sizes: config.sizes || {},
+    integrity: tables.integrity,
+    sizes: tables.sizes,
     decoded: config.decoded || {},
     stallMs: config.stallMs,
     onBytes: (bytes) => {
       loaded += bytes;
       progress();
     },
-    onFault: (error) => failed(error), // the first fault wins; later ones change nothing
+    onFault: (error) => { // the first fault wins the start; later ones change nothing there
+      if (error.url) faults.set(error.url, error);
+      failed(error);
+    },
     cache: config.bypassCache ? "reload" : "default",
   });
+  downloads = { guard, tables, faults };
   // The large files come gzipped (config.gzip: plain URL -> .gz URL), whatever the host
   // compresses: the guard checks the bytes that arrive, and the worker decodes them here, as
   // a stream with the plain file's content type, so the wasm still compiles while it
@@ -126,8 +143,8 @@ async function boot(config) {
     const moduleURL = `${config.pyodide}pyodide.mjs`;
     const scripts = Promise.all([moduleURL, `${config.pyodide}pyodide.asm.js`]
       .map((url) => fetchBytes(guard.fetch, url)));
-    const wheel = fetchBytes(guard.fetch, config.wheel); // downloads while Python starts
-    wheel.catch(() => {});
+    const shared = fetchBytes(guard.fetch, config.shared); // downloads while Python starts
+    shared.catch(() => {});
     await scripts;
     const { loadPyodide } = await import(moduleURL);
     phase = "python";
@@ -137,40 +154,78 @@ async function boot(config) {
     const pyodide = await loadPyodide(options);
     phase = "quizzes";
     progress();
-    pyodide.unpackArchive(await wheel, "wheel");
+    pyodide.unpackArchive(await shared, "zip");
     phase = "starting";
     progress();
-    // The wheel's own start-up module (runtime/boot.py) imports the quiz modules it lists.
-    const booted = pyodide.pyimport("edusite_boot").start();
-    const quizzes = JSON.parse(booted.ids_json());
-    const evaluate = booted.evaluate;
+    // The start-up module (runtime/boot.py) with no quiz module yet: bundles add them.
+    const booted = pyodide.pyimport("edusite_boot").start_json("[]");
     phase = "ready";
     loaded = Math.max(loaded, total);
     progress();
-    return { pyodide, evaluate, quizzes };
+    return { pyodide, booted };
   }
 
   return Promise.race([fault, load()]);
+}
+
+/** Download, check, unpack and import one quiz bundle. The download starts at once, also
+ * while Python starts (the page asks for its bundles right after "init"), and a fault in it
+ * fails that start like any runtime file's. A failed bundle is tried again (from the
+ * network, not the HTTP cache that may hold its bad bytes) the next time it is asked for. */
+function loadBundle(quiz) {
+  const url = new URL(String(quiz.bundle), location.href).href;
+  let loading = bundles.get(url);
+  if (!loading) {
+    const { guard, tables, faults } = downloads;
+    faults.delete(url);
+    if (quiz.integrity) tables.integrity[url] = String(quiz.integrity);
+    if (Number.isFinite(quiz.size)) tables.sizes[url] = quiz.size;
+    const init = quiz.bypassCache ? { cache: "reload" } : {};
+    const bytes = fetchBytes(guard.fetch, url, init).catch((error) => {
+      throw faults.get(url) ?? error;
+    });
+    bytes.catch(() => {});
+    loading = (async () => {
+      const { pyodide, booted } = await ready;
+      pyodide.unpackArchive(await bytes, "zip");
+      return JSON.parse(booted.add_json(JSON.stringify([String(quiz.module)])));
+    })();
+    bundles.set(url, loading);
+    loading.catch(() => bundles.delete(url));
+  }
+  return loading;
+}
+
+/** A failure as the reply's {code, message}: a download fault keeps its code. */
+function failure(error) {
+  const code = error instanceof FetchFault ? error.code : "load-failed";
+  return { code, message: String(error?.message ? error.message : error) };
 }
 
 async function handle(message) {
   if (message.type === "init") {
     if (!ready) ready = boot(message.config);
     try {
-      const { quizzes } = await ready;
-      return { quizzes };
+      await ready;
+      return { quizzes: [] };
     } catch (error) {
       ready = null;
-      const code = error instanceof FetchFault ? error.code : "load-failed";
-      throw { code, message: String(error?.message ? error.message : error) };
+      throw failure(error);
+    }
+  }
+  if (!ready) throw { code: "bad-request", message: "init first" };
+  if (message.type === "load") {
+    try {
+      return { quizzes: await loadBundle(message.quiz || {}) };
+    } catch (error) {
+      throw failure(error);
     }
   }
   if (message.type === "evaluate") {
-    if (!ready) throw { code: "bad-request", message: "init first" };
-    const { evaluate } = await ready;
+    const { booted } = await ready;
     let json;
     try {
-      json = evaluate(String(message.quizId), JSON.stringify(message.answers || {}));
+      json = booted.evaluate(String(message.quizId), JSON.stringify(message.answers || {}));
     } catch (error) {
       console.error(error); // the Python traceback, for the quiz's author in the console
       throw { code: "python-error", message: String(error?.message ? error.message : error) };

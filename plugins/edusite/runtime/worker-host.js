@@ -8,6 +8,12 @@
 // request that also times out there fails with "timeout" itself). `onRestart` tells the
 // page, which says that the engine is starting again while they wait.
 //
+// A page's quiz bundles are loaded with `load(quiz)`, sent right behind the start (each one
+// once per worker, without a message once it is loaded: a page reached by instant navigation
+// does not wait behind a running check; a replacement worker is sent them again, like the
+// evaluations queued behind a stuck one); a bundle whose load failed is asked for again from
+// the network, not the HTTP cache.
+//
 // Boot faults come from the worker within seconds (see fetch-guard.js); `bootTimeout` is
 // only the last resort for a worker that says nothing at all. A worker that crashes (its
 // `error` event: the script did not load, or an uncaught error) fails its requests with
@@ -47,6 +53,8 @@ export class WorkerHost {
     this.pending = new Map();
     this.nextId = 1;
     this.workersStarted = 0;
+    this.failedBundles = new Set(); // bundle URLs whose last load failed
+    this.loads = new Map(); // bundle URL -> Promise of its quiz ids, in the current worker
   }
 
   /** Start the worker (once) and resolve when Python and the quizzes are loaded. */
@@ -72,10 +80,33 @@ export class WorkerHost {
     return this.ready;
   }
 
-  /** Evaluate answers; waits for start(), times out by replacing the worker. */
-  async evaluate(quizId, answers, { requeued = false } = {}) {
-    await this.start();
-    return this._call({ type: "evaluate", quizId, answers }, this.callTimeout, requeued);
+  /** Start, then have the worker load one quiz's bundle ({bundle, module, size,
+   * integrity}; null: nothing to load); resolves with the quiz ids it serves. */
+  load(quiz) {
+    const started = this.start();
+    if (!quiz) return started.then(() => []);
+    let loading = this.loads.get(quiz.bundle);
+    if (loading) return loading;
+    const bypassCache = this.failedBundles.has(quiz.bundle);
+    // Sent right behind "init": the worker downloads the bundle while Python starts.
+    const call = this._call({ type: "load", quiz: { ...quiz, bypassCache } }, this.bootTimeout);
+    call.catch(() => {}); // a failed start is reported by `started` below
+    loading = started.then(() => call).then(({ quizzes }) => {
+      this.failedBundles.delete(quiz.bundle);
+      return quizzes;
+    }, (error) => {
+      this.failedBundles.add(quiz.bundle);
+      if (this.loads.get(quiz.bundle) === loading) this.loads.delete(quiz.bundle);
+      throw error;
+    });
+    this.loads.set(quiz.bundle, loading);
+    return loading;
+  }
+
+  /** Evaluate answers once `quiz`'s bundle is loaded; times out by replacing the worker. */
+  async evaluate(quizId, answers, { requeued = false, quiz = null } = {}) {
+    await this.load(quiz);
+    return this._call({ type: "evaluate", quizId, answers, quiz }, this.callTimeout, requeued);
   }
 
   /** Terminate the worker, failing what waits for it; the next start() begins afresh. */
@@ -83,6 +114,7 @@ export class WorkerHost {
     if (this.worker) this.worker.terminate();
     this.worker = null;
     this.ready = null;
+    this.loads.clear(); // a new worker has loaded nothing
     this._failAll(error);
   }
 
@@ -98,10 +130,14 @@ export class WorkerHost {
     const isBoot = stuck?.message.type === "init";
     for (const { message, resolve, reject, timer, requeued } of waiting) {
       clearTimeout(timer);
-      if (isBoot || requeued || message.type !== "evaluate") {
+      if (!isBoot && message.type === "load") {
+        const { bypassCache, ...quiz } = message.quiz;
+        this.load(quiz).then((quizzes) => resolve({ quizzes }), reject);
+      } else if (isBoot || requeued || message.type !== "evaluate") {
         reject(new WorkerError("timeout", "the check took too long and was stopped"));
       } else {
-        this.evaluate(message.quizId, message.answers, { requeued: true }).then(resolve, reject);
+        this.evaluate(message.quizId, message.answers, { requeued: true, quiz: message.quiz })
+          .then(resolve, reject);
       }
     }
     if (!isBoot) {
