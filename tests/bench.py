@@ -19,7 +19,9 @@ longest main-thread task between intent and result. The JSON report has one sect
 part of the benchmark: `runtime` here, `build` from `tests/bench_build.py` (plain Material
 against edusite on 100 and 400 generated articles), `quiz_bytes` from
 `tests/bench_quizbytes.py` (the quiz Python one article page downloads at 1 and 400 generated
-articles, and the ratio), `lighthouse` left for its own code.
+articles, and the ratio), `lighthouse` from `tests/bench_lighthouse.py` (the article page
+against plain Material's page of the same text; `--lighthouse-baseline NAME=DIR` adds another
+built site, e.g. one from before a change).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.bench_build import COUNTS, build_times, print_build_times
+from tests.bench_lighthouse import lighthouse_section, plain_material_site, print_lighthouse
 from tests.bench_quizbytes import COUNTS as QUIZ_COUNTS
 from tests.bench_quizbytes import print_quiz_bytes, quiz_bytes
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticHandler, build_site
@@ -326,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         default=list(QUIZ_COUNTS),
         help="generated-site sizes for a page's quiz download (none to skip it)",
     )
+    add_lighthouse_arguments(parser)
     args = parser.parse_args(argv)
     settings = {"slow": f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms", "runs": args.runs}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
@@ -339,7 +343,11 @@ def main(argv: list[str] | None = None) -> int:
             figures = measure(browser, site, args)
         finally:
             browser.close()
+        lighthouse = run_lighthouse_section(site, Path(tmp), args)
     document = report(figures, settings)
+    document["sections"]["lighthouse"] = lighthouse
+    if lighthouse:
+        print_lighthouse(lighthouse)
     if args.build_articles:
         document["sections"]["build"] = build_times(tuple(args.build_articles))
         print_build_times(document["sections"]["build"])
@@ -350,6 +358,37 @@ def main(argv: list[str] | None = None) -> int:
     args.report.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
     print(f"\nJSON report: {args.report}")
     return 0
+
+
+# --- Lighthouse (tests/bench_lighthouse.py) ---------------------------------------------
+
+
+def add_lighthouse_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page, median kept (0 skips the section; about 30 s a run)",
+    )
+    parser.add_argument(
+        "--lighthouse-baseline",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also run Lighthouse on another built site in the same run (repeatable)",
+    )
+
+
+def run_lighthouse_section(site: Path, work: Path, args: argparse.Namespace) -> dict | None:
+    """Ours, plain Material on the same text and any named baselines; None if skipped."""
+    if args.lighthouse_runs <= 0:
+        return None
+    print("building the same pages with plain Material ...", flush=True)
+    pages = {"ours": site, "plain": plain_material_site(work / "plain")}
+    for baseline in args.lighthouse_baseline:
+        name, _, folder = baseline.partition("=")
+        pages[name] = Path(folder)
+    return lighthouse_section(pages, args.lighthouse_runs)
 
 
 if __name__ == "__main__":

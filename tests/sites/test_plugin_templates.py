@@ -69,6 +69,8 @@ def test_a_site_without_custom_dir_gets_the_header_sources_and_both_json_ld_bloc
     for name in ("material-scope", "material-palette", "material-content", "edusite-skip"):
         assert (site / f"out/assets/javascripts/{name}.js").is_file()
         assert f"assets/javascripts/{name}.js" in html
+    # Our end-of-body script does not hold up the parser (issue 9, the page's own speed).
+    assert re.search(r'<script src="[^"]*edusite-skip\.js" defer></script>', html)
     assert (site / "out/assets/stylesheets/edusite-article.css").is_file()
     # Nothing else from the plugin's folders reaches the site (a theme folder's files do).
     assert not list((site / "out").rglob("*.tmpl")) and not (site / "out/new").exists()
