@@ -49,7 +49,9 @@ def test_every_page_passes_axe(
     browser: Browser, subpath_url: str, name: str, scheme: str, width: str
 ) -> None:
     context = browser.new_context(
-        viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme
+        service_workers="block",
+        viewport={"width": WIDTHS[width], "height": 900},
+        color_scheme=scheme,
     )
     try:
         page = context.new_page()
@@ -252,7 +254,7 @@ def test_skip_link_follows_instant_navigation(page: Page, subpath_url: str) -> N
 @pytest.mark.parametrize("name", ["home", "article", "about"])
 def test_reflows_at_320_css_pixels(browser: Browser, site_url: str, name: str) -> None:
     # WCAG 1.4.10: 1280 px at 400 % zoom is 320 CSS px; nothing may need sideways scrolling.
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+    context = browser.new_context(service_workers="block", viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
         page.goto(site_url + PAGES[name], wait_until="load")
@@ -286,7 +288,7 @@ CLIPPED = """() => [...document.querySelectorAll("article *")].filter((e) => {
 @pytest.mark.parametrize("name", ["home", "article", "about"])
 def test_text_spacing_clips_nothing_on_a_phone(browser: Browser, site_url: str, name: str) -> None:
     # WCAG 1.4.12: readers may widen line, letter, word and paragraph spacing.
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context = browser.new_context(service_workers="block", viewport={"width": 360, "height": 740})
     try:
         page = context.new_page()
         page.goto(site_url + PAGES[name], wait_until="load")

@@ -34,7 +34,7 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def watched(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A page, and the messages of every dialog a payload opened (dismissed at once)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     dialogs: list[str] = []
 

@@ -139,7 +139,7 @@ def test_sources_links_print_their_address_as_their_text(page: Page, site_url: s
 
 
 def test_the_article_prints_to_a_pdf(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(color_scheme="dark")
+    context = browser.new_context(service_workers="block", color_scheme="dark")
     try:
         page = context.new_page()
         page.goto(site_url + ARTICLE, wait_until="load")

@@ -149,7 +149,7 @@ def test_blocked_pyodide_keeps_article_readable_and_retry_works(
 def test_without_javascript_the_questions_still_read_as_a_list(
     browser: Browser, fixture_url: str
 ) -> None:
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(service_workers="block", java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"{fixture_url}{CHECK_PAGE}")

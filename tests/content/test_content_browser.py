@@ -19,7 +19,9 @@ def _open(
     chromium: Browser, url: str, scheme: str, width: int = 1280
 ) -> tuple[BrowserContext, Page]:
     """A fresh context with the given colour-scheme preference, on `url`."""
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+    context = chromium.new_context(
+        service_workers="block", color_scheme=scheme, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     page.goto(url)
     return context, page

@@ -147,9 +147,9 @@ def test_the_service_worker_ships_only_when_on_and_names_the_runtime_version(
     assert isinstance(script, bytes)
     assert f'const VERSION = "{on.cache_version}";'.encode() in script
     assert b"__EDUSITE_VERSION__" not in script
-    # Another quiz wheel is another runtime: a new version, so new worker bytes.
-    wheel = tmp_path / "edusite_quizzes-0.0.0+def456-py3-none-any.whl"
-    wheel.write_bytes(b"other wheel bytes")
-    changed = dataclasses.replace(on, wheel_path=wheel, wheel_name=wheel.name)
+    # Another quiz bundle is another runtime: a new version, so new worker bytes.
+    bundle = tmp_path / "quizzes.other-def456def456.zip"
+    bundle.write_bytes(b"other bundle bytes")
+    changed = dataclasses.replace(on, bundles=(*on.bundles, bundle))
     assert changed.cache_version != on.cache_version
     assert dataclasses.replace(on).cache_version == on.cache_version  # same files, same name
