@@ -168,31 +168,3 @@ def test_a_new_deploy_is_not_answered_with_the_old_runtime(
         "!keys.some(k => k.includes(old)) && keys.some(k => k.includes(now)))",
         arg=[old, new],
     )
-
-
-def test_a_host_that_decodes_gzip_copies_still_answers_from_the_cache(
-    sw_context: BrowserContext, fixture_site: Path
-) -> None:
-    """A host that sends `x.gz` with `Content-Encoding: gzip` (the browser decodes it) and a
-    service worker that keeps the decoded bytes: a visit answered from its cache still works."""
-    from tests.browser.test_runtime_faults import DecodingHost
-
-    asked: list[str] = []
-
-    class RecordingDecodingHost(DecodingHost):
-        def send_head(self):  # type: ignore[no-untyped-def]
-            asked.append(self.path)
-            return super().send_head()
-
-    server = SiteServer(fixture_site, RecordingDecodingHost)
-    try:
-        first = answer_on_a_new_page(sw_context, server.url)
-        controlled(first)
-        first.close()
-        asked.clear()
-        again = answer_on_a_new_page(sw_context, server.url)
-        assert again.evaluate("window.edusiteQuiz.failure") is None
-        assert any(QUIZ_PAGE in path for path in asked)  # the page: network first
-        assert [path for path in asked if "/_edusite/" in path] == []  # all from the cache
-    finally:
-        server.close()
