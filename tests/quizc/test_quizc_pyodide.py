@@ -173,3 +173,90 @@ def test_the_trimmed_stdlib_holds_what_the_quizzes_use_and_is_checked(
             full, good_compiled, pyodide_dir=PYODIDE, source_dirs=sources, cache_dir=tmp_path / "b"
         )
     assert "[E422]" in str(raised.value) and "trimmed standard library" in str(raised.value)
+
+
+_RATES = "FACTOR = 2\n"
+"""A helper of the quizzes package that the modules below reach only by name."""
+_BY_NAME = {
+    # Reaches the helper when answering: its samples raise in the page's bundle.
+    "late.py": """import importlib
+from quizkit import Number, Tool, blocks
+def compute(values):
+    rates = importlib.import_module("quizzes.demo.rates")
+    return [blocks.paragraph(f"{values['n'] * rates.FACTOR:g}")]
+late = Tool(
+    id="late",
+    title="Late",
+    questions=[Number("n", "N", min=0, max=9, samples=[1])],
+    compute=compute,
+)
+""",
+    # Reaches it at import: the bundle's module does not even import.
+    "early.py": """from quizkit import Number, Tool, blocks
+rates = __import__("quizzes.demo.rates", fromlist=["FACTOR"])
+def compute(values):
+    return [blocks.paragraph(f"{values['n'] * rates.FACTOR:g}")]
+early = Tool(
+    id="early",
+    title="Early",
+    questions=[Number("n", "N", min=0, max=9, samples=[1])],
+    compute=compute,
+)
+""",
+    # Falls back quietly: no error, but another answer than the whole wheel gives.
+    "quiet.py": """import importlib
+from quizkit import Number, Tool, blocks
+def compute(values):
+    try:
+        factor = importlib.import_module("quizzes.demo.rates").FACTOR
+    except ImportError:
+        factor = 1
+    return [blocks.paragraph(f"{values['n'] * factor:g}")]
+quiet = Tool(
+    id="quiet",
+    title="Quiet",
+    questions=[Number("n", "N", min=0, max=9, samples=[1])],
+    compute=compute,
+)
+""",
+    # Imports the helper with an import statement inside a function: shipped, fine.
+    "stated.py": """from quizkit import Number, Tool, blocks
+def compute(values):
+    from quizzes.demo import rates
+    return [blocks.paragraph(f"{values['n'] * rates.FACTOR:g}")]
+stated = Tool(
+    id="stated",
+    title="Stated",
+    questions=[Number("n", "N", min=0, max=9, samples=[1])],
+    compute=compute,
+)
+""",
+}
+
+
+def test_a_quiz_that_reaches_a_sibling_only_by_name_fails_at_its_line(
+    project, compile_, stdlib_cache, tmp_path
+):
+    """The whole wheel has every module; a reader's page has only its quiz's bundle, so each
+    bundle is loaded alone (with the shared one) and its samples must match."""
+    quizzes = project("good")
+    (quizzes / "demo" / "rates.py").write_text(_RATES)
+    for name, text in _BY_NAME.items():
+        (quizzes / "demo" / name).write_text(text)
+    compiled = compile_(quizzes)  # CPython imports the whole package: all pass here
+    full = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
+    assert full is not None
+    with pytest.raises(ContentError) as raised:
+        trim.trim_stdlib(
+            full, compiled, pyodide_dir=PYODIDE, source_dirs=[quizzes], cache_dir=tmp_path / "t"
+        )
+    alone = "when its page's quiz bundle is loaded alone"
+    assert [str(p).split("\n")[0] for p in raised.value.problems] == [
+        f"quizzes/demo/early.py:5: quiz `early` does not load {alone}: "
+        "ModuleNotFoundError: No module named 'quizzes.demo.rates' [E422]",
+        f"quizzes/demo/late.py:6: quiz `late`: sample 1 fails {alone}: "
+        "ModuleNotFoundError: No module named 'quizzes.demo.rates' [E422]",
+        f"quizzes/demo/quiet.py:9: quiz `quiet`: sample 1 gives a different result {alone} "
+        "than with every quiz module loaded [E422]",
+    ]
+    assert all("import it with an import statement" in p.hint for p in raised.value.problems)

@@ -7,7 +7,9 @@ after importing every module the quiz sources name anywhere (so an import inside
 is shipped with its dependencies). The modules loaded from the zip are kept. The trimmed zip
 is then checked by a second run with it alone: every sample must give the same result as
 with the whole library, so a missing module fails the build (E422 at the quiz), never a
-reader. Output cached by the wheel, the standard library and this code.
+reader. The same run then loads each page's quiz bundle alone and checks its quizzes again
+(`bundlecheck.py`), so a quiz module that reaches a sibling only by name fails the build too.
+Output cached by the wheel, the bundles, the standard library and this code.
 """
 
 from __future__ import annotations
@@ -22,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from edusite.errors import ContentError, ContentProblem
-from edusite.quizc import cache, codes
+from edusite.quizc import bundlecheck, cache, codes
 from edusite.quizc.imports import absolute_imports
 from edusite.quizc.model import CompiledQuizzes
 from edusite.quizc.source import content_hash, python_files
 from edusite.quizc.stdlib import STDLIB_ZIP, subset_stdlib
 
 PROBE = Path(__file__).with_name("pyodide_probe.mjs")
-_CODE = (Path(__file__), PROBE)
+_CODE = (Path(__file__), PROBE, Path(bundlecheck.__file__))
 """Besides the wheel, which carries the worker's start-up code (runtime/boot.py)."""
 NODE_TIMEOUT = 300
 _HINT = (
@@ -62,11 +64,15 @@ def trim_stdlib(
     """The standard library `quizzes` need, found and checked in Pyodide under Node."""
     node = shutil.which("node")
     if node is None:
-        return TrimmedStdlib(compiled_stdlib, (), "no Node.js: shipping the whole standard library")
+        return TrimmedStdlib(
+            compiled_stdlib,
+            (),
+            "no Node.js: shipping the whole standard library, quiz bundles not checked alone",
+        )
     names = sorted(_imported_names(source_dirs))
     key = content_hash(
         [(p.name, p.read_bytes()) for p in (*_CODE, compiled_stdlib, quizzes.wheel_path)],
-        json.dumps(names),
+        json.dumps([names, bundlecheck.key(quizzes)]),
     )[:16]
     root = cache_dir / "stdlib-trim"
     manifest = cache.load_manifest(root, key)
@@ -82,8 +88,18 @@ def trim_stdlib(
     staging = cache.staging_dir(root)
     try:
         subset_stdlib(compiled_stdlib, full["modules"], staging / STDLIB_ZIP)
-        trimmed = _probe(node, {**request, "stdLibURL": str(staging / STDLIB_ZIP)})
+        trimmed = _probe(
+            node,
+            {
+                **request,
+                "stdLibURL": str(staging / STDLIB_ZIP),
+                "bundles": bundlecheck.request(quizzes),
+            },
+        )
         _check(trimmed, full["results"], quizzes)
+        problems = bundlecheck.problems(trimmed.get("alone", {}), full["results"], quizzes)
+        if problems:
+            raise ContentError(problems)
         entry = cache.publish(root, key, staging, {"modules": full["modules"]})
     except BaseException:
         cache.discard(staging)
