@@ -25,6 +25,12 @@ from tests.conftest import FIXTURE_CONFIG, ROOT, SiteServer, StaticHandler, buil
 SUB_PATH = "guide/"
 RIGHT = "You got 4 of 4 right."
 CACHES = "caches.keys()"
+COUNT_CONTROLLER_CHANGES = """
+window.__controllerChanges = 0;
+navigator.serviceWorker?.addEventListener("controllerchange", () => {
+  window.__controllerChanges += 1;
+});
+"""
 
 
 class ShortLivedHost:
@@ -70,8 +76,10 @@ def host(fixture_site: Path, tmp_path: Path) -> Iterator[ShortLivedHost]:
 
 
 def controlled(page: Page) -> None:
-    """Wait until the service worker controls the page (it registers after `load`)."""
-    page.wait_for_function("navigator.serviceWorker && !!navigator.serviceWorker.controller")
+    """Wait until the service worker controls the page (it registers after `load`). A
+    function, not an expression: Playwright evaluates a bare expression with `eval`, which
+    the site's CSP blocks whenever the first check fails and it polls again."""
+    page.wait_for_function("() => Boolean(navigator.serviceWorker?.controller)")
 
 
 def answer_on_a_new_page(context: BrowserContext, url: str) -> Page:
@@ -149,10 +157,14 @@ def test_a_new_deploy_is_not_answered_with_the_old_runtime(
     sw_context: BrowserContext, host: ShortLivedHost, fixture_site: Path, changed_site: Path
 ) -> None:
     context = sw_context
+    context.add_init_script(COUNT_CONTROLLER_CHANGES)
     old, new = _version(fixture_site), _version(changed_site)
     assert old != new
+    installing = context.new_page()
+    installing.goto(host.url)
+    controlled(installing)  # from now on every page of the site is controlled from its start
+    installing.close()
     first = answer_on_a_new_page(context, host.url)
-    controlled(first)
     expect(result(first, QUIZ)).to_contain_text("gets better within 7 days")
     assert any(old in key for key in first.evaluate(CACHES))
     first.close()
@@ -163,7 +175,17 @@ def test_a_new_deploy_is_not_answered_with_the_old_runtime(
     expect(result(page, QUIZ)).to_contain_text("heals within 7 days")
     # The changed quiz's new bundle came from the host (the shared bundle did not change).
     assert [p for p in host.asked_for("/_edusite/quiz/") if "edusite_shared" not in p]
+    # The new worker is installed but waits: this page kept its worker from start to result.
     page.wait_for_function(
+        "() => navigator.serviceWorker.getRegistration().then(r => Boolean(r?.waiting))"
+    )
+    assert page.evaluate("window.__controllerChanges") == 0
+    page.close()
+
+    # No page uses the old worker now: the next visit is the new worker's, old caches gone.
+    later = context.new_page()
+    later.goto(f"{host.url}{QUIZ_PAGE}")
+    later.wait_for_function(
         "([old, now]) => caches.keys().then(keys => "
         "!keys.some(k => k.includes(old)) && keys.some(k => k.includes(now)))",
         arg=[old, new],

@@ -33,6 +33,7 @@ function fakeCaches(entries = {}) {
         store.set(req.url, response);
       },
       delete: async (req) => store.delete(req.url),
+      keys: async () => [...store.keys()].map((url) => ({ url })),
     };
   };
   return {
@@ -150,7 +151,19 @@ test("pages come from the network first, and from the cache when it fails", asyn
   await assert.rejects(sw.pageResponse(request(`${SCOPE}never-seen/`), offline), /Failed to fetch/);
 });
 
-test("the wired worker skips waiting, cleans up, claims, and answers only its own GETs", async () => {
+test("the pages cache keeps only the responses fetched last", async () => {
+  const caches = fakeCaches();
+  const visit = async (path) => {
+    const online = { ...context(caches, fakeNetwork({ body: path })), pagesKept: 3 };
+    await sw.pageResponse(request(`${SCOPE}${path}`), online);
+    await online.settled();
+  };
+  for (const path of ["a/", "b/", "c/", "a/", "d/"]) await visit(path);
+  const kept = [...caches.stores.get(sw.cacheNames(SCOPE, "v1").pages).keys()];
+  assert.deepEqual(kept, ["c/", "a/", "d/"].map((path) => `${SCOPE}${path}`));
+});
+
+test("the wired worker waits its turn, cleans up, claims, and answers only its own GETs", async () => {
   const listeners = {};
   const old = sw.cacheNames(SCOPE, "v1").runtime;
   const caches = fakeCaches({ [old]: [] });
@@ -166,11 +179,11 @@ test("the wired worker skips waiting, cleans up, claims, and answers only its ow
     },
   };
   sw.serve(worker, "v2");
-  listeners.install({});
+  assert.equal(listeners.install, undefined); // no skipWaiting: it activates once no page uses the old one
   let activated;
   listeners.activate({ waitUntil: (promise) => { activated = promise; } });
   await activated;
-  assert.deepEqual(done, ["skipped", "claimed"]);
+  assert.deepEqual(done, ["claimed"]);
   assert.equal(caches.stores.has(old), false);
   let answered = null;
   const event = (req) => ({ request: req, respondWith: (r) => { answered = r; }, waitUntil: () => {} });

@@ -8,6 +8,13 @@
 // that changes any of them also changes this file's bytes: the browser then installs the new
 // worker, which deletes this scope's caches of older versions when it activates.
 //
+// A new worker does not skip waiting: it takes over only once no open page uses the old
+// one, so a page never changes workers (or loses the cache it reads) halfway through
+// loading its quiz runtime. That costs nothing in freshness: pages come from the network
+// first, and every runtime URL names its content, so the old worker serves a new deploy's
+// pages and files correctly. Only the very first worker claims the open pages at once
+// (they have no worker to change from), so a first visit's quiz is cached too.
+//
 // - Files under `_edusite/` (Pyodide's versioned folder, the hashed wheel, the standard
 //   library, the hashed asset folder, their `.gz` copies) never change at a given URL:
 //   cache-first. On a miss the HTTP cache's copy is taken however old it is ("force-cache":
@@ -15,7 +22,10 @@
 //   worker's Retry fetches with cache "reload") drops the cached copy and goes to the
 //   network, so a damaged file is replaced and never served again.
 // - Everything else of this site (pages, Material's assets, the search index):
-//   network-first, the cached copy only when the network fails.
+//   network-first, the cached copy only when the network fails. This cache keeps the
+//   PAGES_KEPT responses fetched last (each fetch puts its response at the end of the
+//   cache's order, and older ones beyond that are dropped): a reader who browses a whole
+//   catalogue does not fill the device, and the pages and assets read lately stay offline.
 // - Nothing else is touched: requests other than GET, range requests, other origins and
 //   paths outside the scope go to the browser's own handling and are never cached. The
 //   worker sends nothing anywhere: it only answers this site's own requests.
@@ -29,6 +39,7 @@ const VERSION = "__EDUSITE_VERSION__";
 const RUNTIME_DIR = "_edusite/";
 const CACHE_PREFIX = "edusite";
 const BYPASS = ["reload", "no-store", "no-cache"];
+const PAGES_KEPT = 120;
 
 /** This scope's cache names for one version: the runtime files and the pages. */
 function cacheNames(scope, version) {
@@ -75,8 +86,18 @@ async function runtimeResponse(request, { caches, fetch, names, waitUntil }) {
   return response;
 }
 
+/** Keep `response` for `request` as the newest entry of `cache`, then drop the oldest
+ * entries beyond `limit`. A put of a URL already kept replaces it, so the order of
+ * `cache.keys()` is the order of last fetch. */
+async function keepNewest(cache, request, response, limit) {
+  await cache.delete(request);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((key) => cache.delete(key)));
+}
+
 /** The page or asset from the network (kept for later), else the kept copy. */
-async function pageResponse(request, { caches, fetch, names, waitUntil }) {
+async function pageResponse(request, { caches, fetch, names, waitUntil, pagesKept = PAGES_KEPT }) {
   const cache = await caches.open(names.pages);
   let response;
   try {
@@ -86,7 +107,9 @@ async function pageResponse(request, { caches, fetch, names, waitUntil }) {
     if (kept) return kept;
     throw error;
   }
-  if (cacheable(response)) waitUntil(cache.put(request, response.clone()).catch(() => {}));
+  if (cacheable(response)) {
+    waitUntil(keepNewest(cache, request, response.clone(), pagesKept).catch(() => {}));
+  }
   return response;
 }
 
@@ -98,9 +121,6 @@ function respond(kind, request, context) {
 /** Wire the worker's events to `scope` (the registration's) in `worker` (`self`). */
 function serve(worker, version = VERSION) {
   const scope = () => worker.registration.scope;
-  worker.addEventListener("install", () => {
-    worker.skipWaiting();
-  });
   worker.addEventListener("activate", (event) => {
     event.waitUntil(
       worker.caches
