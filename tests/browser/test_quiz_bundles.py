@@ -46,24 +46,35 @@ def _bundles(server: FaultServer) -> list[str]:
     return sorted(p.rsplit("/", 1)[-1] for p in server.requests if "/_edusite/quiz/" in p)
 
 
-def test_a_page_loads_its_own_bundle_and_instant_navigation_loads_the_next_in_one_worker(
-    page: Page, served: tuple[FaultServer, str]
-) -> None:
-    server, base = served
+def _start_on_the_sun_page(page: Page, base: str) -> None:
+    """Open the sunburn article and wait until its quiz's engine is ready."""
     _sitemap_here(page, base)
     page.goto(f"{base}{QUIZ_PAGE}#quiz")
     wait_wired(page)
     page.locator(f'{form(QUIZ)} input[name="uv"]').first.focus()
     wait_ready(page)
+
+
+def _navigate_instantly_to_the_other_page(page: Page, base: str) -> None:
+    """Follow the navigation link to the heat exhaustion article (Material's instant
+    navigation: the same document, so the same worker) and wait for its quiz's form."""
+    page.locator(f'a.md-nav__link[href$="/{OTHER_PAGE}"]').first.click()
+    page.wait_for_url(f"{base}{OTHER_PAGE}")
+    wait_wired(page)
+
+
+def test_a_page_loads_its_own_bundle_and_instant_navigation_loads_the_next_in_one_worker(
+    page: Page, served: tuple[FaultServer, str]
+) -> None:
+    server, base = served
+    _start_on_the_sun_page(page, base)
     answer_quiz_right(page)
     expect(result(page, QUIZ)).to_contain_text("You got 4 of 4 right.", timeout=BOOT_MS)
     first = _bundles(server)
     assert [name.split("-")[0] for name in first] == ["edusite_shared", "quizzes.sun_quiz"]
 
     page.evaluate("window.__sameDocument = true")
-    page.locator(f'a.md-nav__link[href$="/{OTHER_PAGE}"]').first.click()
-    page.wait_for_url(f"{base}{OTHER_PAGE}")
-    wait_wired(page)
+    _navigate_instantly_to_the_other_page(page, base)
     assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
     other = page.locator(form(OTHER))
     other.locator("input").first.focus()
@@ -84,15 +95,9 @@ def test_a_damaged_quiz_bundle_after_navigation_is_named_and_retry_loads_it(
     page: Page, served: tuple[FaultServer, str]
 ) -> None:
     server, base = served
-    _sitemap_here(page, base)
-    page.goto(f"{base}{QUIZ_PAGE}#quiz")
-    wait_wired(page)
-    page.locator(f'{form(QUIZ)} input[name="uv"]').first.focus()
-    wait_ready(page)
+    _start_on_the_sun_page(page, base)
     server.faults["quizzes.heat_check-"] = "corrupt"
-    page.locator(f'a.md-nav__link[href$="/{OTHER_PAGE}"]').first.click()
-    page.wait_for_url(f"{base}{OTHER_PAGE}")
-    wait_wired(page)
+    _navigate_instantly_to_the_other_page(page, base)
     other = page.locator(form(OTHER))
     other.locator("input").first.focus()
     status = other.locator(".edusite-quiz__status")

@@ -20,6 +20,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.quizpage import BOOT_MS, form, result, wait_wired
 from tests.browser.test_quizzes import QUIZ, QUIZ_PAGE, answer_quiz_right
+from tests.browser.test_runtime_faults import DecodingHost
 from tests.conftest import FIXTURE_CONFIG, ROOT, SiteServer, StaticHandler, build_site
 
 SUB_PATH = "guide/"
@@ -190,3 +191,37 @@ def test_a_new_deploy_is_not_answered_with_the_old_runtime(
         "!keys.some(k => k.includes(old)) && keys.some(k => k.includes(now)))",
         arg=[old, new],
     )
+
+
+def test_a_host_that_decodes_gzip_copies_is_answered_from_the_cache_too(
+    sw_context: BrowserContext, fixture_site: Path
+) -> None:
+    """A host that sends `x.gz` with `Content-Encoding: gzip` (the browser decodes it): the
+    worker keeps the decoded bytes with that header, and the quiz worker checks them against
+    the plain file's size and digest, so a visit answered from the cache works as well."""
+    asked: list[str] = []
+
+    class ShortLivedDecodingHost(DecodingHost):
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            asked.append(self.path)
+            return super().send_head()
+
+    server = SiteServer(fixture_site, ShortLivedDecodingHost)
+    try:
+        installing = sw_context.new_page()
+        installing.goto(server.url)
+        controlled(installing)  # the first visit's runtime files go through the worker
+        installing.close()
+        answer_on_a_new_page(sw_context, server.url).close()
+        assert [path for path in asked if path.endswith(".gz")]  # the host decoded these
+        asked.clear()
+        again = answer_on_a_new_page(sw_context, server.url)
+        assert again.evaluate("window.edusiteQuiz.failure") is None
+        assert [path for path in asked if "/_edusite/" in path] == []  # all from the cache
+        assert any(QUIZ_PAGE in path for path in asked)  # the page: network first
+    finally:
+        server.close()
