@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.quizpage import BOOT_MS, form, result, wait_wired
+from tests.browser.faultserver import FaultServer
+from tests.browser.quizpage import BOOT_MS, form, result, wait_ready, wait_wired
 from tests.browser.test_quizzes import QUIZ, QUIZ_PAGE, answer_quiz_right
 from tests.browser.test_runtime_faults import DecodingHost
 from tests.conftest import FIXTURE_CONFIG, ROOT, SiteServer, StaticHandler, build_site
@@ -223,5 +224,38 @@ def test_a_host_that_decodes_gzip_copies_is_answered_from_the_cache_too(
         assert again.evaluate("window.edusiteQuiz.failure") is None
         assert [path for path in asked if "/_edusite/" in path] == []  # all from the cache
         assert any(QUIZ_PAGE in path for path in asked)  # the page: network first
+    finally:
+        server.close()
+
+
+def test_a_damaged_file_kept_by_the_worker_is_named_and_retry_replaces_it(
+    sw_context: BrowserContext, fixture_site: Path
+) -> None:
+    """The service worker keeps any complete 200 response, damaged bytes included: the quiz
+    worker's check still names the damage, Retry (a fetch that bypasses caches) replaces
+    the kept copy, and the next visit is answered from the cache with the good one."""
+    server = FaultServer(fixture_site)
+    try:
+        installing = sw_context.new_page()
+        installing.goto(server.url)
+        controlled(installing)
+        installing.close()
+        server.faults["edusite_shared-"] = "corrupt"
+        page = sw_context.new_page()
+        page.goto(f"{server.url}{QUIZ_PAGE}#quiz")
+        wait_wired(page)
+        page.locator(f'{form(QUIZ)} input[name="uv"]').first.focus()
+        status = page.locator(f"{form(QUIZ)} .edusite-quiz__status")
+        expect(status).to_contain_text("could not start", timeout=BOOT_MS)
+        expect(status).to_have_attribute("data-fault", "integrity-failed")
+        server.faults.clear()
+        status.get_by_role("button", name="Retry").click()
+        wait_ready(page)
+        page.close()
+
+        server.requests.clear()
+        again = answer_on_a_new_page(sw_context, server.url)
+        assert again.evaluate("window.edusiteQuiz.failure") is None
+        assert [path for path in server.requests if "/_edusite/" in path] == []
     finally:
         server.close()
