@@ -30,7 +30,7 @@
 // `import()`, are fetched and checked first and then imported from the same URL (the HTTP
 // cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
 
-import { FetchFault, fetchBytes, guardFetch, hostDecoded } from "./fetch-guard.js";
+import { FetchFault, fetchBytes, guardFetch, gunzipped, hostDecoded } from "./fetch-guard.js";
 
 
 const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip: "application/zip" };
@@ -38,26 +38,6 @@ const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip:
 function contentType(url) {
   const extension = new URL(url).pathname.split(".").pop();
   return CONTENT_TYPES[extension] || "application/octet-stream";
-}
-
-/** The gunzipped `body`. Damaged bytes usually break the gzip stream before the download
- * ends: its error waits until every download was checked, so the guard's fault (which
- * names the damaged file) is the one reported. */
-function decoded(body, settled) {
-  const reader = body.pipeThrough(new DecompressionStream("gzip")).getReader();
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        await settled();
-        controller.error(error);
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
 }
 
 let ready = null; // Promise of {pyodide, booted}, created by the first "init".
@@ -122,7 +102,7 @@ async function boot(config) {
   const download = (url, init) => {
     if (!gzip[url]) return guard.fetch(url, init);
     return guard.fetch(gzip[url], init).then((response) => new Response(
-      hostDecoded(response) ? response.body : decoded(response.body, guard.settled),
+      hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled),
       { status: 200, headers: { "content-type": contentType(url) } },
     ));
   };
