@@ -336,6 +336,7 @@ def measure(browser: Browser, site: Path, args: argparse.Namespace) -> dict[str,
                     r["longest_task_ms"] for r in runs
                 )
                 figures[f"breakdown.cold.{host}.{who}"] = runs[-1].get("breakdown")
+                figures[f"long_tasks.cold.{host}.{who}"] = [r["long_tasks"] for r in runs]
                 if not stock:
                     figures[f"sw_controlled.cold.{host}"] = all(r["sw_controlled"] for r in runs)
                 if not stock:
@@ -379,7 +380,7 @@ def report(figures: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     print("longest main-thread task, intent -> result (ms): ", end="")
     print(", ".join(f"{k.removeprefix('longest_task_ms.')} {v:.0f}" for k, v in longest.items()))
     for key, value in figures.items():
-        if key.startswith("breakdown.") and value:
+        if key.startswith("breakdown.") and value and value["marks"]:
             print(f"ours, {key.removeprefix('breakdown.')}, ms after intent: ", end="")
             print(", ".join(f"{k.removeprefix('edusite:')} {v}" for k, v in value["marks"].items()))
     for host in ("plain", "gzip"):
