@@ -247,20 +247,19 @@ def visit(
 
 
 def breakdown(page: Page, intent: float) -> dict[str, Any]:
-    """The quiz worker's phases and file downloads, in ms after the intent (page clock)."""
+    """The quiz worker's phases and file downloads ([start, end] per fetch), in ms after the
+    intent (page clock)."""
     worker = next((w for w in page.workers if "quiz-worker" in w.url), None)
     if worker is None:
         return {}
     own = page.evaluate("performance.timeOrigin")
     line = worker.evaluate(WORKER_TIMELINE)
     shift = line["origin"] - own - intent
-    return {
-        "marks": {name: round(t + shift) for name, t in line["marks"]},
-        "files": {
-            url.rsplit("/", 1)[-1]: [round(start + shift), round(end + shift)]
-            for url, start, end in line["files"]
-        },
-    }
+    files: dict[str, list[list[int]]] = {}
+    for url, start, end in line["files"]:  # the two scripts twice: checked, then imported
+        span = [round(start + shift), round(end + shift)]
+        files.setdefault(url.rsplit("/", 1)[-1], []).append(span)
+    return {"marks": {name: round(t + shift) for name, t in line["marks"]}, "files": files}
 
 
 def new_context(browser: Browser, service_workers: bool) -> BrowserContext:
