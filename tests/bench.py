@@ -14,8 +14,11 @@ then) or the click that calls `loadPyodide()` (stock); "result" is the quiz's an
 (ours, `shoe-mileage-check` submitted at once) or `runPython("1 + 1")` returned (stock).
 Measured: bytes on the wire from opening the page to the first result (each host kind);
 cold intent-to-result, throttled (each host kind); submit-to-result after 3 s of reading
-(throttled); cached intent-to-result on loopback (a second visit, HTTP cache warm); the
-longest main-thread task between intent and result. The JSON report has one section per
+(throttled); cached intent-to-result on loopback (a second visit: runtime from the HTTP cache
+with service workers blocked, and from the site's service worker with them allowed; cold
+visits allow them, as readers' browsers do, see SERVICE_WORKERS); the longest main-thread
+task between intent and result; the quiz worker's phases and downloads (its User Timing
+marks and Resource Timing, in ms after the intent). The JSON report has one section per
 part of the benchmark: `runtime` here, `build` from `tests/bench_build.py` (plain Material
 against edusite on 100 and 400 generated articles), `quiz_bytes` from
 `tests/bench_quizbytes.py` (the quiz Python one article page downloads at 1 and 400 generated
@@ -40,7 +43,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.bench_build import COUNTS, build_times, print_build_times
 from tests.bench_lighthouse import lighthouse_section, plain_material_site, print_lighthouse
@@ -68,12 +71,38 @@ document.getElementById("go").addEventListener("click", async () => {
 });
 </script>
 """
+WIRED = f"() => document.querySelector('{FORM}')?.dataset.edusiteWired === 'true'"
+"""Ours is ready for the reader once the form is wired (its submit handler attached).
+`window.edusiteQuiz` exists earlier (quiz-client.js sets it before it imports quiz-page.js):
+a `requestSubmit()` before wiring is the browser's own GET submission, which navigates away
+("Execution context was destroyed"). A reader cannot do that: the form's buttons stay
+disabled until wiring, and Enter in a field does not submit past a disabled default button."""
+CONTROLLED = """() => navigator.serviceWorker?.controller
+  ? true
+  : new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener("controllerchange", () => resolve(true));
+      setTimeout(() => resolve(false), 10000);
+    })"""
+"""Whether the site's service worker controls the page (waits up to 10 s for it to claim)."""
+WORKER_TIMELINE = """() => ({
+  origin: performance.timeOrigin,
+  marks: performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+  files: performance.getEntriesByType("resource").map((r) => [r.name, r.fetchStart, r.responseEnd]),
+})"""
+"""The quiz worker's own timeline: its phase marks (quiz-worker.js) and each file's fetch."""
 LONG_TASKS = """
 window.__longTasks = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
 }).observe({ type: "longtask", buffered: true });
 """
+SERVICE_WORKERS = {
+    "cold": "allowed: the site's service worker registers after load; the visit waits until it"
+    " controls the page, so the runtime is downloaded through it, as a reader's first visit",
+    "cached_http": "blocked: the second visit's runtime comes from the HTTP cache",
+    "cached_sw": "allowed: the second visit's runtime comes from the service worker's cache",
+}
+"""How each kind of visit treats service workers (stock's page has none), in the JSON."""
 
 
 class Link:
@@ -177,12 +206,16 @@ OURS_INTENT = """async ([selector, waitMs]) => {
 }"""
 
 
-def visit(context: BrowserContext, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
-    """Open the page, then intent -> result; times in ms, bytes from opening the page."""
+def visit(
+    context: BrowserContext, url: str, link: Link, stock: bool, read_ms: int = 0, *, sw: bool
+) -> dict:
+    """Open the page, then intent -> result; times in ms, bytes from opening the page. `sw`:
+    the context allows service workers (ours then waits until the site's one controls it)."""
     page = context.new_page()
     try:
         link.reset()
         page.goto(url + (STOCK if stock else "runners-knee/"), wait_until="networkidle")
+        controlled = False
         if stock:
             page.click("#go")
             page.wait_for_function("() => window.bench.state === 'ready'", timeout=600_000)
@@ -190,43 +223,72 @@ def visit(context: BrowserContext, url: str, link: Link, stock: bool, read_ms: i
                 "({intent: bench.intent, submit: bench.intent, result: bench.result})"
             )
         else:
-            page.wait_for_function("() => window.edusiteQuiz !== undefined")
+            page.wait_for_function(WIRED)
+            if sw:
+                controlled = page.evaluate(CONTROLLED)
             assert page.evaluate("window.edusiteQuiz.state") == "idle", "quiz started too early"
             times = page.evaluate(OURS_INTENT, [FORM, read_ms])
         tasks = page.evaluate("window.__longTasks")
-        longest = max(
-            (d for start, d in tasks if start + d > times["intent"] and start < times["result"]),
-            default=0.0,
-        )
-        return {
+        during = [(s, d) for s, d in tasks if s + d > times["intent"] and s < times["result"]]
+        figures = {
             "bytes": link.sent,
             "by_path": dict(link.by_path),
             "intent_to_result_ms": times["result"] - times["intent"],
             "submit_to_result_ms": times["result"] - times["submit"],
-            "longest_task_ms": longest,
+            "longest_task_ms": max((d for _, d in during), default=0.0),
+            "long_tasks": [[round(s - times["intent"]), round(d)] for s, d in during],
+            "sw_controlled": controlled,
         }
+        if not stock:
+            figures["breakdown"] = breakdown(page, times["intent"])
+        return figures
     finally:
         page.close()
 
 
-def cold(browser: Browser, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
-    print(f"  cold visit{' (reading 3 s)' if read_ms else ''}", flush=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def breakdown(page: Page, intent: float) -> dict[str, Any]:
+    """The quiz worker's phases and file downloads ([start, end] per fetch), in ms after the
+    intent (page clock)."""
+    worker = next((w for w in page.workers if "quiz-worker" in w.url), None)
+    if worker is None:
+        return {}
+    own = page.evaluate("performance.timeOrigin")
+    line = worker.evaluate(WORKER_TIMELINE)
+    shift = line["origin"] - own - intent
+    files: dict[str, list[list[int]]] = {}
+    for url, start, end in line["files"]:  # the two scripts twice: checked, then imported
+        span = [round(start + shift), round(end + shift)]
+        files.setdefault(url.rsplit("/", 1)[-1], []).append(span)
+    return {"marks": {name: round(t + shift) for name, t in line["marks"]}, "files": files}
+
+
+def new_context(browser: Browser, service_workers: bool) -> BrowserContext:
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        service_workers="allow" if service_workers else "block",
+    )
     context.add_init_script(LONG_TASKS)
+    return context
+
+
+def cold(browser: Browser, url: str, link: Link, stock: bool, read_ms: int = 0) -> dict:
+    """A first visit in a fresh profile (service workers allowed, see SERVICE_WORKERS)."""
+    print(f"  cold visit{' (reading 3 s)' if read_ms else ''}", flush=True)
+    context = new_context(browser, service_workers=True)
     try:
-        return visit(context, url, link, stock, read_ms)
+        return visit(context, url, link, stock, read_ms, sw=True)
     finally:
         context.close()
 
 
-def cached(browser: Browser, url: str, link: Link, stock: bool) -> dict:
-    """A second visit in the same profile: the runtime comes from the HTTP cache."""
-    print("  visit, then a second visit from the HTTP cache", flush=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(LONG_TASKS)
+def cached(browser: Browser, url: str, link: Link, stock: bool, service_workers: bool) -> dict:
+    """A second visit in the same profile: the runtime comes from the HTTP cache (service
+    workers blocked) or from the site's service worker (allowed)."""
+    print(f"  visit, then a second visit ({'service worker' if service_workers else 'HTTP cache'})")
+    context = new_context(browser, service_workers)
     try:
-        visit(context, url, link, stock)
-        return visit(context, url, link, stock)
+        visit(context, url, link, stock, sw=service_workers)
+        return visit(context, url, link, stock, sw=service_workers)
     finally:
         context.close()
 
@@ -248,14 +310,22 @@ def measure(browser: Browser, site: Path, args: argparse.Namespace) -> dict[str,
                 first = cold(browser, url, loopback, stock)
                 figures[f"bytes_to_first_result.{host}.{who}"] = first["bytes"]
                 figures[f"bytes_by_file.{host}.{who}"] = first["by_path"]
+                figures[f"breakdown.cold_loopback.{host}.{who}"] = first.get("breakdown")
                 if host == "plain":
-                    runs = [cached(browser, url, loopback, stock) for _ in range(args.runs)]
-                    figures[f"cached_intent_to_result_ms.{who}"] = median(
-                        runs, "intent_to_result_ms"
-                    )
-                    figures[f"longest_task_ms.cached.{who}"] = max(
-                        r["longest_task_ms"] for r in runs
-                    )
+                    # Stock's page has no service worker: one series, its HTTP cache.
+                    for kind in ("cached_http",) if stock else ("cached_http", "cached_sw"):
+                        runs = [
+                            cached(browser, url, loopback, stock, kind == "cached_sw")
+                            for _ in range(args.runs)
+                        ]
+                        figures[f"{kind}_intent_to_result_ms.{who}"] = median(
+                            runs, "intent_to_result_ms"
+                        )
+                        figures[f"longest_task_ms.{kind}.{who}"] = max(
+                            r["longest_task_ms"] for r in runs
+                        )
+                        figures[f"long_tasks.{kind}.{who}"] = [r["long_tasks"] for r in runs]
+                        figures[f"breakdown.{kind}.{who}"] = runs[-1].get("breakdown")
             with serve(site, slow, gz) as url:
                 runs = [cold(browser, url, slow, stock) for _ in range(args.runs)]
                 figures[f"cold_intent_to_result_ms.{host}.{who}"] = median(
@@ -264,6 +334,10 @@ def measure(browser: Browser, site: Path, args: argparse.Namespace) -> dict[str,
                 figures[f"longest_task_ms.cold.{host}.{who}"] = max(
                     r["longest_task_ms"] for r in runs
                 )
+                figures[f"breakdown.cold.{host}.{who}"] = runs[-1].get("breakdown")
+                figures[f"long_tasks.cold.{host}.{who}"] = [r["long_tasks"] for r in runs]
+                if not stock:
+                    figures[f"sw_controlled.cold.{host}"] = all(r["sw_controlled"] for r in runs)
                 if not stock:
                     read = [cold(browser, url, slow, False, 3000) for _ in range(args.runs)]
                     figures[f"submit_after_reading_ms.{host}"] = median(read, "submit_to_result_ms")
@@ -287,7 +361,15 @@ def report(figures: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     line("bytes to first result, gzip host", "bytes_to_first_result.gzip", "MB")
     line("cold intent -> result, throttled, plain host", "cold_intent_to_result_ms.plain", "s")
     line("cold intent -> result, throttled, gzip host", "cold_intent_to_result_ms.gzip", "s")
-    line("cached intent -> result, loopback", "cached_intent_to_result_ms", "s")
+    line("cached intent -> result, loopback, HTTP cache", "cached_http_intent_to_result_ms", "s")
+    sw, stock = (
+        figures["cached_sw_intent_to_result_ms.ours"],
+        figures["cached_http_intent_to_result_ms.stock"],
+    )
+    print(
+        f"{'cached intent -> result, loopback, service worker':<46} ours {sw / 1000:6.2f} s "
+        f"  (stock has none: x{sw / stock:.2f} of its HTTP-cache figure)"
+    )
     for host in ("plain", "gzip"):
         print(
             f"{'submit after 3 s of reading, ' + host + ' host':<46} ours "
@@ -296,6 +378,10 @@ def report(figures: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     longest = {k: v for k, v in figures.items() if k.startswith("longest_task_ms")}
     print("longest main-thread task, intent -> result (ms): ", end="")
     print(", ".join(f"{k.removeprefix('longest_task_ms.')} {v:.0f}" for k, v in longest.items()))
+    for key, value in figures.items():
+        if key.startswith("breakdown.") and value and value["marks"]:
+            print(f"ours, {key.removeprefix('breakdown.')}, ms after intent: ", end="")
+            print(", ".join(f"{k.removeprefix('edusite:')} {v}" for k, v in value["marks"].items()))
     for host in ("plain", "gzip"):
         top = sorted(figures[f"bytes_by_file.{host}.ours"].items(), key=lambda kv: -kv[1])[:6]
         print(f"ours, {host} host, largest downloads: ", end="")
@@ -331,7 +417,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_lighthouse_arguments(parser)
     args = parser.parse_args(argv)
-    settings = {"slow": f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms", "runs": args.runs}
+    settings = {
+        "slow": f"{args.mbps:g} Mbit/s + {args.latency_ms:g} ms",
+        "runs": args.runs,
+        "service_workers": SERVICE_WORKERS,
+    }
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = args.site
         if site is None:

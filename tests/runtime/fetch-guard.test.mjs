@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import { gzipSync } from "node:zlib";
 import {
-  FetchFault, fetchBytes, guardFetch, hostDecoded, sriDigest,
+  FetchFault, fetchBytes, guardFetch, gunzipped, hostDecoded, sriDigest,
 } from "../../plugins/edusite/runtime/fetch-guard.js";
 
 const URL_A = "https://site.test/_edusite/pyodide/a.wasm";
@@ -141,4 +141,52 @@ test("a gzip copy the host had the browser decode is checked as the plain file",
   const broken = guarded({ fetch: bad, ...options });
   await assert.rejects(fetchBytes(broken.guard.fetch, gzURL));
   assert.deepEqual(broken.faults.map((f) => f.code), ["integrity-failed"]);
+});
+
+/** A body of `bytes` in `size`-byte chunks that counts how many chunks were pulled from it. */
+function countedBody(bytes, size = 1000) {
+  const source = { pulled: 0 };
+  let offset = 0;
+  source.body = new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      source.pulled += 1;
+      controller.enqueue(bytes.slice(offset, offset + size));
+      offset += size;
+    },
+  }, { highWaterMark: 0 });
+  return source;
+}
+
+test("gunzipped decodes a gzip copy, and reads none of it before its consumer does", async () => {
+  const source = countedBody(new Uint8Array(gzipSync(BYTES)), 100);
+  const stream = gunzipped(source.body, async () => {});
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(source.pulled, 0, "decoded ahead of the consumer");
+  const plain = new Uint8Array(await new Response(stream).arrayBuffer());
+  assert.deepEqual(plain, BYTES);
+  assert.ok(source.pulled > 1);
+});
+
+test("gunzipped reports a broken gzip stream only once the downloads are checked", async () => {
+  const damaged = new Uint8Array(gzipSync(BYTES));
+  damaged.fill(7, 10, 60);
+  let release;
+  const checked = new Promise((resolve) => { release = resolve; });
+  let settledCalls = 0;
+  const stream = gunzipped(countedBody(damaged).body, () => {
+    settledCalls += 1;
+    return checked;
+  });
+  let failed = false;
+  const reading = new Response(stream).arrayBuffer().catch(() => { failed = true; });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(settledCalls, 1);
+  assert.equal(failed, false, "errored before the downloads were checked");
+  release();
+  await reading;
+  assert.equal(failed, true);
 });

@@ -28,6 +28,31 @@ export function hostDecoded(response) {
   return /\bgzip\b/i.test(response.headers?.get("content-encoding") || "");
 }
 
+/** The gunzipped `body` (a gzip copy the worker decodes itself). Damaged bytes usually
+ * break the gzip stream before the download ends: that error waits for `settled()` (every
+ * download checked), so the guard's fault, which names the damaged file, is reported first.
+ * Nothing is decoded before the consumer reads (high-water mark 0, the pipe made on the
+ * first read): decoding ahead of Pyodide kept the worker's thread busy while the scripts it
+ * needs first waited to be read and checked (a second visit, where every file arrives at
+ * once: tens of ms inflating the wasm before the scripts' check). */
+export function gunzipped(body, settled) {
+  let reader = null;
+  return new ReadableStream({
+    async pull(controller) {
+      reader ??= body.pipeThrough(new DecompressionStream("gzip")).getReader();
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        await settled();
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => (reader ? reader.cancel(reason) : body.cancel(reason)),
+  }, { highWaterMark: 0 });
+}
+
 /** "sha256-<base64>" (Subresource Integrity style) of `bytes`, with WebCrypto. */
 export async function sriDigest(bytes, algorithm = "SHA-256") {
   const digest = new Uint8Array(await crypto.subtle.digest(algorithm, bytes));

@@ -30,7 +30,7 @@
 // `import()`, are fetched and checked first and then imported from the same URL (the HTTP
 // cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
 
-import { FetchFault, fetchBytes, guardFetch, hostDecoded } from "./fetch-guard.js";
+import { FetchFault, fetchBytes, guardFetch, gunzipped, hostDecoded } from "./fetch-guard.js";
 
 
 const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip: "application/zip" };
@@ -38,26 +38,6 @@ const CONTENT_TYPES = { wasm: "application/wasm", json: "application/json", zip:
 function contentType(url) {
   const extension = new URL(url).pathname.split(".").pop();
   return CONTENT_TYPES[extension] || "application/octet-stream";
-}
-
-/** The gunzipped `body`. Damaged bytes usually break the gzip stream before the download
- * ends: its error waits until every download was checked, so the guard's fault (which
- * names the damaged file) is the one reported. */
-function decoded(body, settled) {
-  const reader = body.pipeThrough(new DecompressionStream("gzip")).getReader();
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (error) {
-        await settled();
-        controller.error(error);
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
 }
 
 let ready = null; // Promise of {pyodide, booted}, created by the first "init".
@@ -83,6 +63,13 @@ async function boot(config) {
   let loaded = 0;
   let phase = "runtime";
   const progress = () => postMessage({ type: "progress", phase, loaded, total });
+  // Each phase also leaves a User Timing mark in this worker (`edusite:<phase>`), which
+  // `make bench` reads to split the start-up into its parts; a mark costs microseconds.
+  const enter = (next) => {
+    phase = next;
+    performance.mark(`edusite:${next}`);
+    progress();
+  };
   let failed;
   const fault = new Promise((_, reject) => { failed = reject; });
   fault.catch(() => {}); // handled by the race below; never an unhandled rejection
@@ -115,7 +102,7 @@ async function boot(config) {
   const download = (url, init) => {
     if (!gzip[url]) return guard.fetch(url, init);
     return guard.fetch(gzip[url], init).then((response) => new Response(
-      hostDecoded(response) ? response.body : decoded(response.body, guard.settled),
+      hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled),
       { status: 200, headers: { "content-type": contentType(url) } },
     ));
   };
@@ -139,29 +126,26 @@ async function boot(config) {
   watchWasm((error) => failed(error), guard.settled);
 
   async function load() {
-    progress();
+    enter("runtime");
     const moduleURL = `${config.pyodide}pyodide.mjs`;
     const scripts = Promise.all([moduleURL, `${config.pyodide}pyodide.asm.js`]
       .map((url) => fetchBytes(guard.fetch, url)));
     const shared = fetchBytes(guard.fetch, config.shared); // downloads while Python starts
     shared.catch(() => {});
     await scripts;
+    performance.mark("edusite:scripts-checked");
     const { loadPyodide } = await import(moduleURL);
-    phase = "python";
-    progress();
+    enter("python");
     const options = { indexURL: config.pyodide, fullStdLib: false };
     if (config.stdlib) options.stdLibURL = config.stdlib;
     const pyodide = await loadPyodide(options);
-    phase = "quizzes";
-    progress();
+    enter("quizzes");
     pyodide.unpackArchive(await shared, "zip");
-    phase = "starting";
-    progress();
+    enter("starting");
     // The start-up module (runtime/boot.py) with no quiz module yet: bundles add them.
     const booted = pyodide.pyimport("edusite_boot").start_json("[]");
-    phase = "ready";
     loaded = Math.max(loaded, total);
-    progress();
+    enter("ready");
     return { pyodide, booted };
   }
 
@@ -188,7 +172,9 @@ function loadBundle(quiz) {
     loading = (async () => {
       const { pyodide, booted } = await ready;
       pyodide.unpackArchive(await bytes, "zip");
-      return JSON.parse(booted.add_json(JSON.stringify([String(quiz.module)])));
+      const quizzes = JSON.parse(booted.add_json(JSON.stringify([String(quiz.module)])));
+      performance.mark(`edusite:bundle ${quiz.module}`);
+      return quizzes;
     })();
     bundles.set(url, loading);
     loading.catch(() => bundles.delete(url));
