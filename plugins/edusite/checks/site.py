@@ -21,6 +21,7 @@ from edusite.checks.leftovers import check_leftovers
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
 from edusite.checks.readability import Reading, check_reading_grade, measure
+from edusite.checks.renderedhtml import parse_rendered
 from edusite.checks.review import check_review_age
 from edusite.checks.svg import check_svg_files
 from edusite.errors import ContentProblem
@@ -83,11 +84,12 @@ class SiteChecks:
     def rendered(self, src_uri: str, url: str, html: str) -> list[ContentProblem]:
         """Record the anchors of a page's final HTML (for links from any page); E110 when it
         has no text for the reader; markup shown to the reader as text (E310, E320-E322)."""
-        self.index.add_page(src_uri, url, html)
+        rendered = parse_rendered(html)  # one parse, shared by the link and leftovers checks
+        self.index.add_anchors(src_uri, url, rendered.ids)
         page = self._pages.get(src_uri)
         if page is None:
             return []
-        return [*check_not_empty(page.doc, html), *check_leftovers(page.doc, html)]
+        return [*check_not_empty(page.doc, html), *check_leftovers(page.doc, rendered)]
 
     def finish(
         self,
