@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 
 from edusite import preview
 from edusite.articlesite import ArticleSite
+from edusite.checks.checkcache import FILE_NAME
 from edusite.checks.nav import check_nav
 from edusite.checks.settings import check_settings
 from edusite.checks.site import SiteChecks
@@ -276,6 +277,9 @@ class EduSitePlugin(BasePlugin[EduSiteConfig]):
             Path(config.docs_dir),
             reading_grade_max=self.config.reading_grade_max,
             review_max_age_years=self.config.review_max_age_years,
+            cache_file=(
+                self.project_dir / self.config.cache_dir / FILE_NAME if self.config.cache else None
+            ),
         )
         self.warnings = preview.WarningCapture(divert=self.serving)
         self.warnings.attach()

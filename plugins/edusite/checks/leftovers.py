@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
-from html.parser import HTMLParser
 
+from edusite.checks.renderedhtml import RenderedHtml, parse_rendered
 from edusite.errors import ContentProblem
 from edusite.markdown.articles import ArticlesBlock
 from edusite.markdown.care import CareBlock
-from edusite.markdown.citations import UNRESOLVED
 from edusite.markdown.faq import FaqBlock
 from edusite.markdown.quizembed import NAME as QUIZ
 from edusite.markdown.quizembed import QuizBlock, embed_line
@@ -35,47 +34,11 @@ BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME, QuizBlock.NAME)
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _LINE_START = r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?"
 """Where a line's text starts in Markdown: after indentation, `>` and a list marker."""
-_SKIP = {"code", "pre", "script", "style", "template", "textarea", "kbd", "samp"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"}
-_BLOCK = {"p", "li", "dt", "dd", "td", "th", "div", "section", "blockquote", "summary", "br"}
-_BLOCK |= {f"h{n}" for n in range(1, 7)}
-
-
-class _ReaderText(HTMLParser):
-    """The visible text of an HTML fragment, a line break between blocks."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.stack: list[tuple[str, bool]] = []  # open elements: (tag, is its text hidden?)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
-            self.parts.append("\n")
-        if tag in _VOID:
-            return
-        classes = (dict(attrs).get("class") or "").split()
-        self.stack.append((tag, tag in _SKIP or UNRESOLVED in classes))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK:
-            self.parts.append("\n")
-        # Close up to the matching element: raw HTML may leave an element unclosed.
-        tags = [open_tag for open_tag, _ in self.stack]
-        if tag in tags:
-            del self.stack[len(tags) - 1 - tags[::-1].index(tag) :]
-
-    def handle_data(self, data: str) -> None:
-        if not any(hidden for _, hidden in self.stack):
-            self.parts.append(data)
 
 
 def reader_lines(html: str) -> list[str]:
     """The lines of text a reader sees in `html`, stripped, empty ones left out."""
-    parser = _ReaderText()
-    parser.feed(html)
-    parser.close()
-    return [line.strip() for line in "".join(parser.parts).split("\n") if line.strip()]
+    return parse_rendered(html).lines
 
 
 class _Locator:
@@ -101,8 +64,10 @@ class _Locator:
         return self.doc.line_of(self.body)
 
 
-def check_leftovers(doc: SourcePage, html: str) -> list[ContentProblem]:
-    """Every citation-, directive- or footnote-like piece of markup shown as text."""
+def check_leftovers(doc: SourcePage, html: str | RenderedHtml) -> list[ContentProblem]:
+    """Every citation-, directive- or footnote-like piece of markup shown as text (`html`:
+    the page's final HTML, or its parse when other checks share it)."""
+    rendered = html if isinstance(html, RenderedHtml) else parse_rendered(html)
     where = _Locator(doc)
     problems: list[ContentProblem] = []
 
@@ -114,7 +79,7 @@ def check_leftovers(doc: SourcePage, html: str) -> list[ContentProblem]:
             )
 
     opened: set[str] = set()  # markers whose misspelt opening line was reported
-    for text in reader_lines(html):
+    for text in rendered.lines:
         if text.startswith((":::", "///")):
             marker = text[:3]
             words = text.lstrip(":/").split()

@@ -9,32 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from edusite.checks.images import is_external, resolve_in_docs
 from edusite.checks.refs import find_refs
+from edusite.checks.renderedhtml import parse_rendered
 from edusite.errors import ContentProblem
 from edusite.structure.sourcepage import SourcePage
 
 
-class _IdCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (tag == "a" and name == "name")):
-                self.ids.add(value)
-
-
 def anchors_in_html(html: str) -> set[str]:
     """Every `id` (and `<a name>`) in a page's rendered content."""
-    collector = _IdCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.ids
+    return parse_rendered(html).ids
 
 
 @dataclass
@@ -49,7 +35,11 @@ class SiteIndex:
     """Every file in the docs folder (images, PDFs, pages)."""
 
     def add_page(self, src_uri: str, url: str, html: str) -> None:
-        self.anchors[src_uri] = anchors_in_html(html)
+        self.add_anchors(src_uri, url, anchors_in_html(html))
+
+    def add_anchors(self, src_uri: str, url: str, ids: set[str]) -> None:
+        """Record a page whose ids were already read from its final HTML."""
+        self.anchors[src_uri] = ids
         self.urls[url.lstrip("/")] = src_uri
         self.files.add(src_uri)
 

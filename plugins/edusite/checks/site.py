@@ -4,7 +4,7 @@ Articles are also measured for reading grade (E701) and review age (W702); the g
 kept in `readings` so `edusite check` can print them.
 
 The plugin creates a fresh `SiteChecks` in `on_config`, so nothing is kept between
-`mkdocs serve` rebuilds.
+`mkdocs serve` rebuilds but the content-keyed results of `cache_file` (checkcache.py).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from functools import partial
 from pathlib import Path
 
 from edusite.checks import check_source
+from edusite.checks.checkcache import CheckCache
 from edusite.checks.empty import check_not_empty
 from edusite.checks.leftovers import check_leftovers
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
-from edusite.checks.readability import Reading, check_reading_grade, measure
+from edusite.checks.readability import Reading, check_reading_grade
 from edusite.checks.review import check_review_age
 from edusite.checks.svg import check_svg_files
 from edusite.errors import ContentProblem
@@ -44,6 +45,7 @@ class SiteChecks:
         reading_grade_max: float = 8.0,
         review_max_age_years: float = 3.0,
         today: dt.date | None = None,
+        cache_file: Path | None = None,
     ) -> None:
         self.project_dir = project_dir
         self.docs_dir = docs_dir
@@ -54,6 +56,7 @@ class SiteChecks:
         self.readings: dict[str, Reading] = {}
         """Each article's reading level, by the path shown to editors, in build order."""
         self._pages: dict[str, _Page] = {}
+        self._cache = CheckCache(cache_file)
         self._embeds: dict[str, list[str]] = {}
 
     def page(self, page: SourcePage, url: str) -> list[ContentProblem]:
@@ -67,7 +70,7 @@ class SiteChecks:
         matter = page.front_matter
         if not matter.is_article:
             return []
-        reading = self.readings[page.path] = measure(page.text)
+        reading = self.readings[page.path] = self._cache.reading(page.text)
         reviewed_line = matter.lines.get("reviewed", 0)
         return [
             *check_reading_grade(page.path, reading, self.reading_grade_max),
@@ -83,11 +86,12 @@ class SiteChecks:
     def rendered(self, src_uri: str, url: str, html: str) -> list[ContentProblem]:
         """Record the anchors of a page's final HTML (for links from any page); E110 when it
         has no text for the reader; markup shown to the reader as text (E310, E320-E322)."""
-        self.index.add_page(src_uri, url, html)
+        rendered = self._cache.rendered(html)  # one parse, shared by links and leftovers
+        self.index.add_anchors(src_uri, url, rendered.ids)
         page = self._pages.get(src_uri)
         if page is None:
             return []
-        return [*check_not_empty(page.doc, html), *check_leftovers(page.doc, html)]
+        return [*check_not_empty(page.doc, html), *check_leftovers(page.doc, rendered)]
 
     def finish(
         self,
@@ -98,6 +102,7 @@ class SiteChecks:
         """Check every SVG drawing (E506), every page's internal links against all pages'
         anchors and files, and the in-page links and citations of quizzes (`quizzes`: quiz
         id -> (module path, line), as compiled)."""
+        self._cache.save()
         files = list(all_files)
         self.index.files.update(files)
         problems = check_svg_files(self.docs_dir, files, partial(editor_path, self.project_dir))
