@@ -101,6 +101,11 @@ class QuizSite:
             )
             stdlib = trimmed.path
             notes += [trimmed.note] if trimmed.note else []
+        else:
+            notes.append(
+                "this Python is not Pyodide's: shipping Pyodide's own standard library, "
+                "quiz bundles not checked alone"
+            )
         for note in notes:
             log.info(note)
         bundles = {b.name: b for b in self.compiled.quiz_bundles.values()}

