@@ -7,16 +7,20 @@ final HTML with the page's source; problems are compared as "line CODE message".
 from __future__ import annotations
 
 from edusite.checks.leftovers import check_leftovers, reader_lines
+from edusite.checks.renderedhtml import parse_rendered
 from edusite.structure.sourcepage import SourcePage
 
 
+def _found(render, text: str):
+    return check_leftovers(SourcePage.read("p.md", text), parse_rendered(render(text).html))
+
+
 def leftovers(render, text: str) -> list[str]:
-    found = check_leftovers(SourcePage.read("p.md", text), render(text).html)
-    return [f"{p.line} {p.code} {p.message}" for p in found]
+    return [f"{p.line} {p.code} {p.message}" for p in _found(render, text)]
 
 
 def hints(render, text: str) -> list[str]:
-    return [p.hint for p in check_leftovers(SourcePage.read("p.md", text), render(text).html)]
+    return [p.hint for p in _found(render, text)]
 
 
 def test_a_misspelt_quiz_embed_is_reported_with_the_directive_it_meant(render) -> None:
@@ -91,7 +95,7 @@ def test_a_citation_inside_raw_html_is_reported(render) -> None:
 def test_a_citation_the_extension_reported_is_not_reported_again(render) -> None:
     out = render("Bad [@alpah2019] and [@alpha2019 @beta2020] and [see @x; p. 5].\n")
     assert [p.split(" ")[1] for p in out.problems] == ["E210", "E211", "E211"]
-    assert check_leftovers(SourcePage.read("p.md", "x"), out.html) == []
+    assert check_leftovers(SourcePage.read("p.md", "x"), parse_rendered(out.html)) == []
 
 
 def test_escaped_markup_is_text_on_purpose(render) -> None:

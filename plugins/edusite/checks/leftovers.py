@@ -64,10 +64,9 @@ class _Locator:
         return self.doc.line_of(self.body)
 
 
-def check_leftovers(doc: SourcePage, html: str | RenderedHtml) -> list[ContentProblem]:
-    """Every citation-, directive- or footnote-like piece of markup shown as text (`html`:
-    the page's final HTML, or its parse when other checks share it)."""
-    rendered = html if isinstance(html, RenderedHtml) else parse_rendered(html)
+def check_leftovers(doc: SourcePage, rendered: RenderedHtml) -> list[ContentProblem]:
+    """Every citation-, directive- or footnote-like piece of markup shown as text, in the
+    page's final HTML as parsed once for all checks (`parse_rendered`)."""
     where = _Locator(doc)
     problems: list[ContentProblem] = []
 

@@ -89,6 +89,9 @@ def _edusite_alone(bundles):
     return json.dumps(reply)
 `;
 
+/** The last line of a Python traceback that reached JavaScript: what went wrong. */
+const lastLine = (error) => String(error?.message || error).trim().split("\n").pop();
+
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const { loadPyodide } = await import(`${request.indexURL}pyodide.mjs`);
 const pyodide = await loadPyodide({ indexURL: request.indexURL, stdLibURL: request.stdLibURL });
@@ -99,9 +102,8 @@ let reply;
 try {
   pyodide.runPython(PROBE);
   reply = JSON.parse(pyodide.globals.get("_edusite_probe")(pyodide.toPy(request.imports)));
-} catch (error) { // the quizzes do not even start: the last line of the Python traceback
-  const lines = String(error?.message || error).trim().split("\n");
-  reply = { failed: lines[lines.length - 1] };
+} catch (error) { // the quizzes do not even start
+  reply = { failed: lastLine(error) };
 }
 if (request.bundles && !reply.failed) {
   const { shared, bundles } = request.bundles;
@@ -110,8 +112,7 @@ if (request.bundles && !reply.failed) {
   try {
     reply.alone = JSON.parse(pyodide.globals.get("_edusite_alone")(pyodide.toPy(bundles)));
   } catch (error) { // the shared bundle does not start: the worker would not either
-    const lines = String(error?.message || error).trim().split("\n");
-    reply = { failed: `with the shared quiz bundle: ${lines[lines.length - 1]}` };
+    reply = { failed: `with the shared quiz bundle: ${lastLine(error)}` };
   }
 }
 process.stdout.write(`\n${JSON.stringify(reply)}\n`);
