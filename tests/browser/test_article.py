@@ -223,3 +223,53 @@ def test_instant_navigation_to_the_article_throws_nothing_and_keeps_the_faq_json
     page.wait_for_url(subpath_url)
     expect(page.locator('head script[type="application/ld+json"]')).to_have_count(0)
     assert errors == []
+
+
+RECORD_PAGE_REQUESTS = """
+window.__pageRequests = [];
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  const path = new URL(url, location.href).pathname;
+  if (path.endsWith("/") || path.endsWith(".html")) window.__pageRequests.push(path);
+  return open.call(this, method, url, ...rest);
+};
+"""
+
+
+@pytest.mark.parametrize("arrival", ["loaded", "instant navigation"])
+@pytest.mark.parametrize(
+    "link", ["sup.citation a", ".md-sidebar--secondary a.md-nav__link"], ids=["citation", "toc"]
+)
+def test_a_link_within_the_page_keeps_the_page_and_what_the_reader_typed(
+    page: Page, subpath_url: str, arrival: str, link: str
+) -> None:
+    # Material 9.8's instant navigation downloaded and re-rendered the page the first time its
+    # address changed within the page after a full load (material-same-page-links.js).
+    route_sitemap_here(page, subpath_url)  # as deployed: Material takes the links as its own
+    page.add_init_script(RECORD_PAGE_REQUESTS)
+    if arrival == "loaded":
+        page.goto(subpath_url + ARTICLE, wait_until="networkidle")
+    else:
+        page.goto(subpath_url, wait_until="networkidle")
+        page.locator(f'a.md-nav__link[href$="/{ARTICLE}"]').first.click()
+        page.wait_for_url(f"{subpath_url}{ARTICLE}")
+    page.locator("form[data-edusite-wired]").first.wait_for()
+    page.evaluate("window.__pageRequests = []")
+    container = page.locator("[data-md-component=container]")
+    container.evaluate("c => { c.dataset.kept = 'yes' }")
+    field = page.locator("input[type=number]").first
+    field.fill("42")
+
+    target = page.locator(link).first
+    target_id = target.evaluate("a => a.hash.slice(1)")
+    target.click()
+    # Material's request starts in the task that changes the address (the click's, or the
+    # popstate's, which the browser fires as it moves to the #hash), so none can come later.
+    page.wait_for_function("hash => location.hash === hash", arg=f"#{target_id}")
+    assert page.locator(f"[id='{target_id}']").evaluate("e => e.getBoundingClientRect().top") < 200
+    page.go_back()
+    page.wait_for_function("() => location.hash === ''")
+
+    assert page.evaluate("window.__pageRequests") == [], "the page was downloaded again"
+    assert container.get_attribute("data-kept") == "yes", "the page was rendered again"
+    assert field.input_value() == "42"

@@ -66,11 +66,14 @@ def test_a_site_without_custom_dir_gets_the_header_sources_and_both_json_ld_bloc
     assert [json.loads(s)["@type"] for s in scripts] == ["MedicalWebPage", "FAQPage"]
     # The policy comes first in <head>, and Material's inline scripts are files it allows.
     assert head.index('http-equiv="Content-Security-Policy"') < head.index("<script")
-    for name in ("material-scope", "material-palette", "material-content", "edusite-skip"):
+    moved = ("material-scope", "material-palette", "material-content")
+    for name in (*moved, "material-same-page-links", "edusite-skip"):
         assert (site / f"out/assets/javascripts/{name}.js").is_file()
         assert f"assets/javascripts/{name}.js" in html
     # Our end-of-body script does not hold up the parser (issue 9, the page's own speed).
     assert re.search(r'<script src="[^"]*edusite-skip\.js" defer></script>', html)
+    # Its listeners must come before Material's bundle's: it runs first, not deferred.
+    assert html.index("material-same-page-links.js") < html.index("javascripts/bundle.")
     assert (site / "out/assets/stylesheets/edusite-article.css").is_file()
     # Nothing else from the plugin's folders reaches the site (a theme folder's files do).
     assert not list((site / "out").rglob("*.tmpl")) and not (site / "out/new").exists()
