@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,31 @@ def test_a_quiz_that_reaches_a_sibling_only_by_name_fails_at_its_line(
         "than with every quiz module loaded [E422]",
     ]
     assert all("import it with an import statement" in p.hint for p in raised.value.problems)
+
+
+def test_a_shared_bundle_that_does_not_start_alone_is_a_fault_of_edusite(
+    good_compiled, stdlib_cache, tmp_path, monkeypatch
+):
+    """The shared bundle is quizkit and the worker's start-up, which no editor writes: if it
+    does not start on its own, the build stops with a tool error, not an editor's E422."""
+    full = compile_stdlib(PYODIDE, cache_dir=stdlib_cache)
+    assert full is not None
+    broken = tmp_path / "shared.zip"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("edusite_boot.py", "import quizkit_helpers_that_are_not_shipped\n")
+    real_request = trim.bundlecheck.request
+    monkeypatch.setattr(
+        trim.bundlecheck, "request", lambda q: {**real_request(q), "shared": str(broken)}
+    )
+    sources = [good_compiled.wheel_path.parents[3] / "good" / "quizzes"]
+    with pytest.raises(trim.ProbeFailed) as raised:
+        trim.trim_stdlib(
+            full, good_compiled, pyodide_dir=PYODIDE, source_dirs=sources, cache_dir=tmp_path
+        )
+    assert str(raised.value) == (
+        "the shared quiz bundle (quizkit and the worker's start-up) does not start on its own, "
+        "as every page loads it: ModuleNotFoundError: No module named "
+        "'quizkit_helpers_that_are_not_shipped'. This is a fault in edusite, not in the "
+        "quizzes: please report it."
+    )
+    assert not list((tmp_path / "stdlib-trim").glob("*/*.zip")), "nothing half-written kept"

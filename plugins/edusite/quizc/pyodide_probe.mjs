@@ -14,7 +14,8 @@
 // bundle, then that bundle alone: `start_json("[]")`, `add_json([module])`), each unpacked
 // into its own folder with only [shared folder, its folder] before the standard library on
 // sys.path and the modules of the previous bundle forgotten, and adds {alone: {module:
-// {results} or {failed}}} to the reply. One Pyodide for all bundles: no boot per page.
+// {results} or {failed}}} to the reply, or {shared_failed} when the shared bundle does not
+// start on its own. One Pyodide for all bundles: no boot per page.
 import { readFileSync } from "node:fs";
 
 const ROOT = "/edusite_probe";
@@ -111,8 +112,8 @@ if (request.bundles && !reply.failed) {
   for (const [index, bundle] of bundles.entries()) unpack(bundle.path, "zip", `${BUNDLES}/${index}`);
   try {
     reply.alone = JSON.parse(pyodide.globals.get("_edusite_alone")(pyodide.toPy(bundles)));
-  } catch (error) { // the shared bundle does not start: the worker would not either
-    reply = { failed: `with the shared quiz bundle: ${lastLine(error)}` };
+  } catch (error) { // the shared bundle does not start: no page's worker would either
+    reply.shared_failed = lastLine(error);
   }
 }
 process.stdout.write(`\n${JSON.stringify(reply)}\n`);

@@ -97,6 +97,12 @@ def trim_stdlib(
             },
         )
         _check(trimmed, full["results"], quizzes)
+        if "shared_failed" in trimmed:  # quizkit and edusite_boot: ours, not an editor's
+            raise ProbeFailed(
+                "the shared quiz bundle (quizkit and the worker's start-up) does not start on "
+                f"its own, as every page loads it: {trimmed['shared_failed']}. This is a "
+                "fault in edusite, not in the quizzes: please report it."
+            )
         problems = bundlecheck.problems(trimmed.get("alone", {}), full["results"], quizzes)
         if problems:
             raise ContentError(problems)

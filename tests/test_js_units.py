@@ -1,4 +1,4 @@
-"""Runs the runtime's JavaScript unit tests (`*.test.mjs`, Node's built-in test runner)."""
+"""Runs every JavaScript unit test under tests/ (`*.test.mjs`, Node's built-in test runner)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("test_file", sorted(HERE.glob("*.test.mjs")), ids=lambda p: p.name)
+@pytest.mark.parametrize("test_file", sorted(TESTS.rglob("*.test.mjs")), ids=lambda p: p.name)
 def test_node_unit_tests_pass(test_file: Path) -> None:
     node = shutil.which("node")
     if node is None:

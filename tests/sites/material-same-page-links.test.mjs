@@ -1,0 +1,143 @@
+// Unit tests of material-same-page-links.js, run by `node --test` (see tests/test_js_units.py).
+// It is a classic script, so it is evaluated here as the browser would, in its own context,
+// with a fake page. The order of its listeners against Material's, which only a browser shows,
+// is tested in tests/browser/test_article.py.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import vm from "node:vm";
+
+const SOURCE = readFileSync(
+  new URL("../../plugins/edusite/templates/theme/assets/javascripts/material-same-page-links.js", import.meta.url),
+  "utf8",
+);
+const PAGE = "https://example.test/guide/runners-knee/";
+
+class Element {
+  closest() {
+    return this;
+  }
+}
+class HTMLAnchorElement extends Element {
+  constructor(href, target = "") {
+    super();
+    this.href = new URL(href, PAGE).href;
+    this.hash = new URL(this.href).hash;
+    this.target = target;
+  }
+  removeAttribute(name) {
+    if (name === "target") this.target = "";
+  }
+}
+
+/** Runs the script on a fake page; returns what a test needs to drive it. */
+function load({ features = ["navigation.instant"] } = {}) {
+  const listeners = { window: {}, document: {} };
+  const on = (target) => (type, listener) => {
+    listeners[target][type] = listener;
+  };
+  const timers = [];
+  const subscribers = [];
+  const context = {
+    URL,
+    Element,
+    HTMLAnchorElement,
+    JSON,
+    location: { href: PAGE },
+    setTimeout: (callback) => timers.push(callback),
+    window: { addEventListener: on("window") },
+    document: {
+      addEventListener: on("document"),
+      getElementById: (id) => (id === "__config" ? { textContent: JSON.stringify({ features }) } : null),
+    },
+    location$: { subscribe: (next) => subscribers.push(next) },
+  };
+  vm.runInNewContext(SOURCE, context);
+  return {
+    listeners: listeners.window,
+    contentLoaded: () => listeners.document.DOMContentLoaded?.(),
+    navigateInstantly: () => {
+      for (const next of subscribers) next(new URL("https://example.test/guide/about/"));
+    },
+    runTimers: () => timers.splice(0).forEach((callback) => callback()),
+    go: (href) => {
+      context.location.href = new URL(href, PAGE).href;
+    },
+  };
+}
+
+function click(target, options = {}) {
+  return { target, button: 0, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, ...options };
+}
+
+function popstate() {
+  const event = { stopped: false };
+  event.stopImmediatePropagation = () => {
+    event.stopped = true;
+  };
+  return event;
+}
+
+test("until Material navigates, the browser follows a link to a #hash on this page", () => {
+  const page = load();
+  page.contentLoaded();
+  const citation = new HTMLAnchorElement("#source-aaos-pfps");
+  page.listeners.click(click(citation));
+  assert.equal(citation.target, "_self", "Material leaves a link with a target to the browser");
+  page.runTimers();
+  assert.equal(citation.target, "", "the link gets its target only for that click");
+
+  page.go("#source-aaos-pfps");
+  const event = popstate();
+  page.listeners.popstate(event);
+  assert.equal(event.stopped, true, "the move within the page does not reach Material");
+});
+
+test("other clicks are Material's", () => {
+  const page = load();
+  page.contentLoaded();
+  const cases = [
+    [new HTMLAnchorElement("../about/"), {}],
+    [new HTMLAnchorElement("../about/#team"), {}],
+    [new HTMLAnchorElement("?print=1#top"), {}],
+    [new HTMLAnchorElement(PAGE), {}],
+    [new HTMLAnchorElement("#symptoms", "_blank"), {}],
+    [new HTMLAnchorElement("#symptoms"), { ctrlKey: true }],
+    [new HTMLAnchorElement("#symptoms"), { metaKey: true }],
+    [new HTMLAnchorElement("#symptoms"), { shiftKey: true }],
+    [new HTMLAnchorElement("#symptoms"), { button: 1 }],
+  ];
+  for (const [link, options] of cases) {
+    const before = link.target;
+    page.listeners.click(click(link, options));
+    assert.equal(link.target, before, `${link.href} ${JSON.stringify(options)}`);
+  }
+  page.listeners.click(click({ closest: () => null }));
+});
+
+test("once Material has navigated to another page, everything is Material's again", () => {
+  const page = load();
+  page.contentLoaded();
+  page.navigateInstantly();
+  const toc = new HTMLAnchorElement("#symptoms");
+  page.listeners.click(click(toc));
+  assert.equal(toc.target, "");
+  page.go("#symptoms");
+  const event = popstate();
+  page.listeners.popstate(event);
+  assert.equal(event.stopped, false);
+});
+
+test("a history move to another address is Material's even before it navigated", () => {
+  const page = load();
+  page.contentLoaded();
+  page.go("https://example.test/guide/about/");
+  const event = popstate();
+  page.listeners.popstate(event);
+  assert.equal(event.stopped, false);
+});
+
+test("without instant navigation the script does nothing", () => {
+  const page = load({ features: ["navigation.top"] });
+  assert.deepEqual(Object.keys(page.listeners), []);
+});
