@@ -6,7 +6,7 @@ final HTML with the page's source; problems are compared as "line CODE message".
 
 from __future__ import annotations
 
-from edusite.checks.leftovers import check_leftovers, reader_lines
+from edusite.checks.leftovers import check_leftovers
 from edusite.checks.renderedhtml import parse_rendered
 from edusite.structure.sourcepage import SourcePage
 
@@ -116,8 +116,8 @@ def test_reader_lines_leave_out_code_scripts_attributes_and_reported_citations()
         '<p title="[@a]">Text <code>[@b]</code> <span class="citation-unresolved">[@c]</span>'
         "</p><script>[@d]</script><pre>[@e]</pre><p>next<br>line</p>"
     )
-    assert reader_lines(html) == ["Text", "next", "line"]
+    assert parse_rendered(html).lines == ["Text", "next", "line"]
 
 
 def test_an_unclosed_element_in_raw_html_does_not_hide_the_rest_of_the_page() -> None:
-    assert reader_lines("<p><code>x<b>y</code> [@a]</p>") == ["[@a]"]
+    assert parse_rendered("<p><code>x<b>y</code> [@a]</p>").lines == ["[@a]"]

@@ -18,6 +18,7 @@ from edusite.checks.quizlinks import (
     fragment_links,
 )
 from edusite.checks.refs import find_refs
+from edusite.checks.renderedhtml import parse_rendered
 from edusite.errors import ContentProblem
 from edusite.preview import banner, inject
 from edusite.structure.sourcepage import front_matter_end, mask
@@ -112,8 +113,9 @@ def test_images_need_alt_text_and_a_file(tmp_path: Path) -> None:
 @pytest.fixture
 def index() -> SiteIndex:
     site = SiteIndex()
-    site.add_page("index.md", "", '<h2 id="start">Start</h2>')
-    site.add_page("guides/knee.md", "guides/knee/", '<h2 id="symptoms">S</h2><a name="old"></a>')
+    site.add_anchors("index.md", "", parse_rendered('<h2 id="start">Start</h2>').ids)
+    knee = parse_rendered('<h2 id="symptoms">S</h2><a name="old"></a>')
+    site.add_anchors("guides/knee.md", "guides/knee/", knee.ids)
     site.files.add("files/leaflet.pdf")
     return site
 
@@ -228,8 +230,8 @@ def test_quiz_citations_must_be_listed_by_every_page_that_embeds_the_quiz(
     quiz = tmp_path / "quiz.py"
     quiz.write_text('WHY = "Taping helps with therapy [@logan2017; @typo2020]."\n')
     site = SiteIndex()
-    site.add_page("knee.md", "knee/", '<li id="source-logan2017">Logan</li>')
-    site.add_page("index.md", "", "<p>No sources here.</p>")
+    site.add_anchors("knee.md", "knee/", parse_rendered('<li id="source-logan2017">Logan</li>').ids)
+    site.add_anchors("index.md", "", parse_rendered("<p>No sources here.</p>").ids)
     embeds = {"knee.md": ["knee-quiz"], "index.md": ["knee-quiz"]}
     modules = {"knee-quiz": QuizModule("quizzes/knee/quiz.py", quiz)}
     problems = check_quiz_links(embeds, modules, site, bibliography_keys={"logan2017"})

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from edusite.checks.headings import check_headings
 from edusite.checks.images import check_images
-from edusite.checks.links import SiteIndex, anchors_in_html, check_links
+from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import check_quiz_links
 from edusite.checks.rawhtml import check_raw_html
 from edusite.errors import ContentProblem
@@ -23,7 +23,6 @@ from edusite.structure.sourcepage import SourcePage
 __all__ = [
     "SiteIndex",
     "SourcePage",
-    "anchors_in_html",
     "check_headings",
     "check_images",
     "check_links",

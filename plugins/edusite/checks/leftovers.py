@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from edusite.checks.renderedhtml import RenderedHtml, parse_rendered
+from edusite.checks.renderedhtml import RenderedHtml
 from edusite.errors import ContentProblem
 from edusite.markdown.articles import ArticlesBlock
 from edusite.markdown.care import CareBlock
@@ -34,11 +34,6 @@ BLOCKS = (FaqBlock.NAME, CareBlock.NAME, ArticlesBlock.NAME, QuizBlock.NAME)
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _LINE_START = r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)?"
 """Where a line's text starts in Markdown: after indentation, `>` and a list marker."""
-
-
-def reader_lines(html: str) -> list[str]:
-    """The lines of text a reader sees in `html`, stripped, empty ones left out."""
-    return parse_rendered(html).lines
 
 
 class _Locator:

@@ -1,6 +1,6 @@
 """Internal links: the page (or file) must exist and the `#anchor` must be on it.
 
-Anchors come from the rendered HTML of every page (`anchors_in_html`), so heading ids,
+Anchors come from the rendered HTML of every page (`renderedhtml.py`), so heading ids,
 `{#id}`s, citation and Sources ids all count, across pages. MkDocs reports broken anchors
 only at `info` level and broken pages without a line; here each is `path:line` with a hint.
 """
@@ -13,14 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from edusite.checks.images import is_external, resolve_in_docs
 from edusite.checks.refs import find_refs
-from edusite.checks.renderedhtml import parse_rendered
 from edusite.errors import ContentProblem
 from edusite.structure.sourcepage import SourcePage
-
-
-def anchors_in_html(html: str) -> set[str]:
-    """Every `id` (and `<a name>`) in a page's rendered content."""
-    return parse_rendered(html).ids
 
 
 @dataclass
@@ -33,9 +27,6 @@ class SiteIndex:
     """Page URL without leading slash (`runners-knee/`) -> page source path."""
     files: set[str] = field(default_factory=set)
     """Every file in the docs folder (images, PDFs, pages)."""
-
-    def add_page(self, src_uri: str, url: str, html: str) -> None:
-        self.add_anchors(src_uri, url, anchors_in_html(html))
 
     def add_anchors(self, src_uri: str, url: str, ids: set[str]) -> None:
         """Record a page whose ids were already read from its final HTML."""
