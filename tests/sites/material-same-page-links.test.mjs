@@ -59,7 +59,9 @@ function load({ features = ["navigation.instant"] } = {}) {
     navigateInstantly: () => {
       for (const next of subscribers) next(new URL("https://example.test/guide/about/"));
     },
-    runTimers: () => timers.splice(0).forEach((callback) => callback()),
+    runTimers: () => {
+      for (const callback of timers.splice(0)) callback();
+    },
     go: (href) => {
       context.location.href = new URL(href, PAGE).href;
     },
