@@ -11,7 +11,9 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.mark.parametrize("test_file", sorted(TESTS.rglob("*.test.mjs")), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "test_file", sorted(TESTS.rglob("*.test.mjs")), ids=lambda p: str(p.relative_to(TESTS))
+)
 def test_node_unit_tests_pass(test_file: Path) -> None:
     node = shutil.which("node")
     if node is None:

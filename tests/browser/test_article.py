@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.conftest import route_sitemap_here
 
@@ -236,23 +237,33 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
 """
 
 
-@pytest.mark.parametrize("arrival", ["loaded", "instant navigation"])
+def _citation(page: Page) -> Locator:
+    return page.locator("sup.citation a").first
+
+
+def _table_of_contents_entry(page: Page) -> Locator:
+    return page.locator(".md-sidebar--secondary a.md-nav__link").first
+
+
+def _search_result_on_this_page(page: Page) -> Locator:
+    """A section of this page in Material's search results: its link carries `?h=`."""
+    page.locator("input.md-search__input").fill("kneecap")  # in the header on a wide screen
+    results = page.locator(f'a.md-search-result__link[href*="/{ARTICLE}?h="][href*="#"]')
+    results.first.wait_for()
+    return results.first
+
+
 @pytest.mark.parametrize(
-    "link", ["sup.citation a", ".md-sidebar--secondary a.md-nav__link"], ids=["citation", "toc"]
+    "find_link", [_citation, _table_of_contents_entry, _search_result_on_this_page]
 )
 def test_a_link_within_the_page_keeps_the_page_and_what_the_reader_typed(
-    page: Page, subpath_url: str, arrival: str, link: str
+    page: Page, subpath_url: str, find_link: Callable[[Page], Locator]
 ) -> None:
     # Material 9.8's instant navigation downloaded and re-rendered the page the first time its
     # address changed within the page after a full load (material-same-page-links.js).
     route_sitemap_here(page, subpath_url)  # as deployed: Material takes the links as its own
-    page.add_init_script(RECORD_PAGE_REQUESTS)
-    if arrival == "loaded":
-        page.goto(subpath_url + ARTICLE, wait_until="networkidle")
-    else:
-        page.goto(subpath_url, wait_until="networkidle")
-        page.locator(f'a.md-nav__link[href$="/{ARTICLE}"]').first.click()
-        page.wait_for_url(f"{subpath_url}{ARTICLE}")
+    page.add_init_script(RECORD_PAGE_REQUESTS)  # in the page: no request can arrive late
+    page.goto(subpath_url + ARTICLE, wait_until="networkidle")
     page.locator("form[data-edusite-wired]").first.wait_for()
     page.evaluate("window.__pageRequests = []")
     container = page.locator("[data-md-component=container]")
@@ -260,16 +271,40 @@ def test_a_link_within_the_page_keeps_the_page_and_what_the_reader_typed(
     field = page.locator("input[type=number]").first
     field.fill("42")
 
-    target = page.locator(link).first
-    target_id = target.evaluate("a => a.hash.slice(1)")
-    target.click()
+    link = find_link(page)
+    target_id = link.evaluate("a => a.hash.slice(1)")
+    link.click()
     # Material's request starts in the task that changes the address (the click's, or the
     # popstate's, which the browser fires as it moves to the #hash), so none can come later.
     page.wait_for_function("hash => location.hash === hash", arg=f"#{target_id}")
     assert page.locator(f"[id='{target_id}']").evaluate("e => e.getBoundingClientRect().top") < 200
+    expect(page.locator('[data-md-toggle="search"]')).not_to_be_checked()
     page.go_back()
     page.wait_for_function("() => location.hash === ''")
 
     assert page.evaluate("window.__pageRequests") == [], "the page was downloaded again"
     assert container.get_attribute("data-kept") == "yes", "the page was rendered again"
     assert field.input_value() == "42"
+
+
+def test_once_material_has_navigated_to_another_page_it_handles_links_within_pages_again(
+    page: Page, subpath_url: str
+) -> None:
+    route_sitemap_here(page, subpath_url)
+    page.add_init_script(RECORD_PAGE_REQUESTS)
+    page.goto(subpath_url + ARTICLE, wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    _citation(page).click()
+    page.wait_for_function("() => location.hash.startsWith('#source-')")
+    page.locator('a.md-nav__link[href$="/about/"]').first.click()  # instantly
+    page.wait_for_url(f"{subpath_url}about/")
+    expect(page.locator("article h1")).not_to_contain_text("Runner")
+
+    page.go_back()  # Material must see this popstate: it brings the article back
+    expect(page.locator("article h1")).to_contain_text("Runner's knee")
+    assert page.evaluate("location.hash").startswith("#source-")
+    page.evaluate("window.__pageRequests = []")
+    _table_of_contents_entry(page).click()  # Material's own handling: no download
+    page.wait_for_function("() => !location.hash.startsWith('#source-')")
+    assert page.evaluate("window.__pageRequests") == []
+    assert page.evaluate("window.__sameDocument === true"), "a full page load happened"

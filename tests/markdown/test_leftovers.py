@@ -111,7 +111,7 @@ def test_an_e_mail_address_in_brackets_is_not_a_citation(render) -> None:
     assert leftovers(render, "Write to us [help@example.org].\n") == []
 
 
-def test_reader_lines_leave_out_code_scripts_attributes_and_reported_citations() -> None:
+def test_the_lines_a_reader_sees_leave_out_code_scripts_attributes_and_reported_citations() -> None:
     html = (
         '<p title="[@a]">Text <code>[@b]</code> <span class="citation-unresolved">[@c]</span>'
         "</p><script>[@d]</script><pre>[@e]</pre><p>next<br>line</p>"

@@ -21,13 +21,37 @@ class Element {
 class HTMLAnchorElement extends Element {
   constructor(href, target = "") {
     super();
-    this.href = new URL(href, PAGE).href;
-    this.hash = new URL(this.href).hash;
+    this.attributes = { href };
     this.target = target;
+  }
+  get href() {
+    return new URL(this.attributes.href, PAGE).href;
+  }
+  set href(value) {
+    this.attributes.href = value;
+  }
+  get hash() {
+    return new URL(this.href).hash;
+  }
+  getAttribute(name) {
+    return this.attributes[name];
+  }
+  setAttribute(name, value) {
+    this.attributes[name] = value;
   }
   removeAttribute(name) {
     if (name === "target") this.target = "";
   }
+}
+
+/** A toggle of Material's (`[data-md-toggle]`), a checkbox that the script may click. */
+function toggle(checked) {
+  return {
+    checked,
+    click() {
+      this.checked = !this.checked;
+    },
+  };
 }
 
 /** Runs the script on a fake page; returns what a test needs to drive it. */
@@ -38,6 +62,7 @@ function load({ features = ["navigation.instant"] } = {}) {
   };
   const timers = [];
   const subscribers = [];
+  const toggles = { drawer: toggle(true), search: toggle(true) };
   const context = {
     URL,
     Element,
@@ -49,11 +74,13 @@ function load({ features = ["navigation.instant"] } = {}) {
     document: {
       addEventListener: on("document"),
       getElementById: (id) => (id === "__config" ? { textContent: JSON.stringify({ features }) } : null),
+      querySelector: (selector) => toggles[/data-md-toggle="(\w+)"/.exec(selector)?.[1]] ?? null,
     },
     location$: { subscribe: (next) => subscribers.push(next) },
   };
   vm.runInNewContext(SOURCE, context);
   return {
+    toggles,
     listeners: listeners.window,
     contentLoaded: () => listeners.document.DOMContentLoaded?.(),
     navigateInstantly: () => {
@@ -86,13 +113,47 @@ test("until Material navigates, the browser follows a link to a #hash on this pa
   const citation = new HTMLAnchorElement("#source-aaos-pfps");
   page.listeners.click(click(citation));
   assert.equal(citation.target, "_self", "Material leaves a link with a target to the browser");
+  assert.equal(citation.href, `${PAGE}#source-aaos-pfps`);
   page.runTimers();
   assert.equal(citation.target, "", "the link gets its target only for that click");
+  assert.equal(citation.getAttribute("href"), "#source-aaos-pfps");
 
   page.go("#source-aaos-pfps");
   const event = popstate();
   page.listeners.popstate(event);
   assert.equal(event.stopped, true, "the move within the page does not reach Material");
+});
+
+test("a search result on this page loses its ?h= for that click, and the page stays", () => {
+  const page = load();
+  page.contentLoaded();
+  const result = new HTMLAnchorElement("?h=kneecap#symptoms");
+  page.listeners.click(click(result));
+  assert.equal(result.href, `${PAGE}#symptoms`, "only the #hash differs: no page load");
+  assert.equal(result.target, "_self");
+  page.runTimers();
+  assert.equal(result.getAttribute("href"), "?h=kneecap#symptoms");
+});
+
+test("a modifier key Material does not leave alone, the page's top and its own #hash", () => {
+  const page = load();
+  page.contentLoaded();
+  for (const options of [{ shiftKey: true }, { altKey: true }]) {
+    const link = new HTMLAnchorElement("#symptoms");
+    page.listeners.click(click(link, options));
+    assert.equal(link.target, "_self", JSON.stringify(options));
+  }
+  for (const href of ["#", PAGE, "?h=knee"]) {
+    const top = new HTMLAnchorElement(href);
+    page.listeners.click(click(top));
+    assert.equal(top.href, `${PAGE}#`, `${href}: the top of this page, not a reload`);
+  }
+  assert.equal(page.toggles.drawer.checked, true, "a hashchange follows: Material closes them");
+
+  page.go("#symptoms");
+  page.listeners.click(click(new HTMLAnchorElement("#symptoms")));
+  assert.equal(page.toggles.drawer.checked, false, "no hashchange follows: closed here");
+  assert.equal(page.toggles.search.checked, false);
 });
 
 test("other clicks are Material's", () => {
@@ -102,11 +163,9 @@ test("other clicks are Material's", () => {
     [new HTMLAnchorElement("../about/"), {}],
     [new HTMLAnchorElement("../about/#team"), {}],
     [new HTMLAnchorElement("?print=1#top"), {}],
-    [new HTMLAnchorElement(PAGE), {}],
     [new HTMLAnchorElement("#symptoms", "_blank"), {}],
     [new HTMLAnchorElement("#symptoms"), { ctrlKey: true }],
     [new HTMLAnchorElement("#symptoms"), { metaKey: true }],
-    [new HTMLAnchorElement("#symptoms"), { shiftKey: true }],
     [new HTMLAnchorElement("#symptoms"), { button: 1 }],
   ];
   for (const [link, options] of cases) {
