@@ -247,7 +247,9 @@ def _table_of_contents_entry(page: Page) -> Locator:
 
 def _search_result_on_this_page(page: Page) -> Locator:
     """A section of this page in Material's search results: its link carries `?h=`."""
-    page.locator("input.md-search__input").fill("kneecap")  # in the header on a wide screen
+    search = page.locator("input.md-search__input")  # in the header on a wide screen
+    search.click()
+    search.press_sequentially("kneecap", delay=30)  # Material searches on key events, not fill()
     results = page.locator(f'a.md-search-result__link[href*="/{ARTICLE}?h="][href*="#"]')
     results.first.wait_for()
     return results.first
