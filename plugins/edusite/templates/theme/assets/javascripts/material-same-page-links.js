@@ -47,7 +47,7 @@
     "click",
     (event) => {
       if (materialHasAnAddress || event.button !== 0 || event.metaKey || event.ctrlKey) return;
-      const link = event.target instanceof Element ? event.target.closest("a") : null;
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!(link instanceof HTMLAnchorElement) || link.target || !onThisPage(link.href)) return;
       // A link to this page without a #hash (its own search result or nav entry) goes to its
       // top, as Material does once it has an address; a reload would lose the answers.
