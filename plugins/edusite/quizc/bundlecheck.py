@@ -25,21 +25,24 @@ HINT = (
 _WHERE = "when its page's quiz bundle is loaded alone"
 
 
-def request(quizzes: CompiledQuizzes) -> dict[str, Any]:
-    """What the probe needs to load each bundle alone: the shared bundle, and per quiz
-    module its bundle and its quiz ids (sorted, so the request and its cache key are
+def _quiz_ids_by_module(quizzes: CompiledQuizzes) -> dict[str, list[str]]:
+    """Each quiz module's quiz ids, both sorted (so the request and its cache key are
     stable)."""
     ids: dict[str, list[str]] = {}
-    paths: dict[str, str] = {}
     for quiz_id, bundle in sorted(quizzes.quiz_bundles.items()):
-        module = str(bundle.module)
-        ids.setdefault(module, []).append(quiz_id)
-        paths[module] = str(bundle.path)
+        ids.setdefault(str(bundle.module), []).append(quiz_id)
+    return dict(sorted(ids.items()))
+
+
+def request(quizzes: CompiledQuizzes) -> dict[str, Any]:
+    """What the probe needs to load each bundle alone: the shared bundle, and per quiz
+    module its bundle and its quiz ids."""
+    bundles = quizzes.quiz_bundles
     return {
         "shared": str(quizzes.shared.path),
         "bundles": [
-            {"path": paths[module], "module": module, "quizzes": ids[module]}
-            for module in sorted(ids)
+            {"path": str(bundles[ids[0]].path), "module": module, "quizzes": ids}
+            for module, ids in _quiz_ids_by_module(quizzes).items()
         ],
     }
 
@@ -60,9 +63,9 @@ def problems(
     """E422 for each quiz whose bundle, loaded alone, does not import or whose samples give
     other results than in the whole-wheel run (`expected`); at the quiz's definition."""
     found = []
+    ids = _quiz_ids_by_module(quizzes)
     for module, reply in sorted(alone.items()):
-        quiz_ids = sorted(i for i, b in quizzes.quiz_bundles.items() if b.module == module)
-        for quiz_id in quiz_ids:
+        for quiz_id in ids.get(module, []):
             message = _failure(quiz_id, reply, expected.get(quiz_id, []))
             if message is None:
                 continue

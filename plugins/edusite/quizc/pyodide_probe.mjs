@@ -33,11 +33,12 @@ _edusite_booted = edusite_boot.start()
 def _edusite_samples(booted, quiz_ids):
     results = {}
     for quiz_id in quiz_ids:
-        out = []
         quiz = booted.by_id.get(quiz_id)
         if quiz is None:
-            out.append({"raised": "the quiz is not defined when its module is imported"})
-        for answers in quiz.samples() if quiz is not None else ():
+            results[quiz_id] = [{"raised": "the quiz is not defined when its module is imported"}]
+            continue
+        out = []
+        for answers in quiz.samples():
             try:
                 out.append(json.loads(booted.evaluate(quiz_id, json.dumps(answers))))
             except Exception as error:
