@@ -74,7 +74,7 @@ def _edusite_alone(bundles):
     _edusite_forget(${JSON.stringify(WHEEL)})
     base = [entry for entry in sys.path if entry not in ("", ${JSON.stringify(WHEEL)})]
     sys.path[:] = [${JSON.stringify(SHARED)}, *base]
-    importlib.invalidate_caches()
+    sys.path_importer_cache.clear()  # every folder is new: no finder of the wheel's run is kept
     booted = importlib.import_module("edusite_boot")
     reply = {}
     for index, bundle in enumerate(bundles):
