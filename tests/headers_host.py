@@ -39,7 +39,12 @@ class HeadersHandler(StaticHandler):
 
     headers_to_send: dict[str, str] = {}  # noqa: RUF012 - set per server by functools.partial
     reports: list[dict] = []  # noqa: RUF012
+    requested: list[str] = []  # noqa: RUF012
     not_found_page: Path | None = None
+
+    def do_GET(self) -> None:
+        self.requested.append(self.path)
+        super().do_GET()
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send.items():
@@ -81,12 +86,15 @@ class HeadersHost:
         if policy:
             headers["Content-Security-Policy-Report-Only"] = f"{policy}; report-uri {REPORT_PATH}"
         self.reports: list[dict] = []
+        self.requested: list[str] = []
+        """Every GET's path, in order (what the host was asked for, not the HTTP cache)."""
         handler_class = type(
             "BoundHeadersHandler",
             (HeadersHandler,),
             {
                 "headers_to_send": headers,
                 "reports": self.reports,
+                "requested": self.requested,
                 "not_found_page": site / "404.html",
             },
         )

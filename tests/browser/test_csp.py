@@ -194,6 +194,11 @@ def test_instant_navigation_works_with_the_header(watched: Page, header_host) ->
     assert_clean(watched, host)
 
 
+def pyodide_scripts_asked_for(host: HeadersHost) -> set[str]:
+    """Which of pyodide.asm.js and its gzip copy the host was asked for."""
+    return {path.rsplit("/", 1)[-1] for path in host.requested if "/pyodide.asm.js" in path}
+
+
 def test_every_quiz_answers_with_the_header(watched: Page, header_host) -> None:
     host, url = header_host
     self_check(watched, url)
@@ -215,6 +220,8 @@ def test_every_quiz_answers_with_the_header(watched: Page, header_host) -> None:
         "You got 13 of 13 right.",
     )
     assert_clean(watched, host)
+    # The header binds the quiz worker and allows no `blob:` module: the plain script.
+    assert pyodide_scripts_asked_for(host) == {"pyodide.asm.js"}
 
 
 def test_with_only_the_meta_tag_everything_works(watched: Page, meta_host) -> None:
@@ -227,6 +234,8 @@ def test_with_only_the_meta_tag_everything_works(watched: Page, meta_host) -> No
     self_check(watched, url)
     planner(watched, url)
     assert_clean(watched, host)
+    # Nothing binds the quiz worker: it imports the gzip copy, decoded, as a `blob:` module.
+    assert pyodide_scripts_asked_for(host) == {"pyodide.asm.js.gz"}
 
 
 EVAL_WORKER = "try { eval('1'); postMessage('eval ran'); } catch (e) { postMessage(e.name); }"

@@ -122,6 +122,16 @@ def test_large_files_ship_gzipped_and_decode_to_the_originals(layout: RuntimeLay
         assert gzip.decompress(shipped.read_bytes()) == source.read_bytes()
         assert config["gzip"][url] in config["integrity"]  # the bytes the host sends
         assert url not in config["sizes"]
+    # pyodide.asm.js ships plain and gzipped: the worker picks one by the host's policy.
+    script = config["pyodide"] + "pyodide.asm.js"
+    assert config["scriptGzip"] == {script: script + ".gz"}
+    for url in (script, script + ".gz"):
+        assert url in config["sizes"]
+        assert url in config["integrity"]
+    shipped = site / unquote(config["scriptGzip"][script])
+    assert gzip.decompress(shipped.read_bytes()) == (PYODIDE / "pyodide.asm.js").read_bytes()
+    assert (site / unquote(script)).read_bytes() == (PYODIDE / "pyodide.asm.js").read_bytes()
+    assert config["decoded"][script + ".gz"]["size"] == (PYODIDE / "pyodide.asm.js").stat().st_size
     # Reproducible: a second build (fresh cache) writes the same bytes, so the same digests.
     again = RuntimeLayout(
         PYODIDE,

@@ -7,7 +7,8 @@ one per quiz module) carry content hashes in their names, and
 our JS/CSS sit in a folder named after the hash of all of them together (`_edusite/assets/
 <hash>/`), which keeps the modules' relative imports working. The wasm, the lock file and
 the standard library ship only as reproducible gzip copies (`precompress.py`), which the
-worker decodes itself, so a host that compresses nothing still sends few bytes. The plugin
+worker decodes itself, so a host that compresses nothing still sends few bytes;
+`pyodide.asm.js` ships plain and as a gzip copy, which the worker uses where it may. The plugin
 (`edusite.quizsite`) turns `site_files()` into MkDocs files, so `mkdocs build` writes them and
 `mkdocs serve` serves them like any other file. Nothing here imports MkDocs.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from edusite.runtime.precompress import GZIP_FILES, gzipped
+from edusite.runtime.precompress import GZIP_BESIDE_FILES, GZIP_FILES, gzipped
 
 RUNTIME_DIR = Path(__file__).resolve().parent
 ASSET_FILES = (
@@ -152,6 +153,16 @@ class RuntimeLayout:
         return {url: url + ".gz" for url in (*plain, self.stdlib_url)}
 
     @cached_property
+    def script_gzip_urls(self) -> dict[str, str]:
+        """Script URL -> URL of its gzip copy, shipped beside it: the worker downloads the
+        copy and imports it decoded where its policy allows `blob:` modules, else the script."""
+        return {url: url + ".gz" for url in (self.pyodide_prefix + n for n in GZIP_BESIDE_FILES)}
+
+    @cached_property
+    def _all_gzip_urls(self) -> dict[str, str]:
+        return {**self.gzip_urls, **self.script_gzip_urls}
+
+    @cached_property
     def _sources(self) -> dict[str, Path]:
         """Every runtime file before compression: URL -> source path."""
         found = {self.pyodide_prefix + name: self.pyodide_dir / name for name in PYODIDE_FILES}
@@ -167,15 +178,16 @@ class RuntimeLayout:
     def _files(self) -> dict[str, Path]:
         found = {}
         for url, source in self._sources.items():
-            if url in self.gzip_urls:
-                found[self.gzip_urls[url]] = gzipped(source, self.cache_dir)
-            else:
+            if url in self._all_gzip_urls:
+                found[self._all_gzip_urls[url]] = gzipped(source, self.cache_dir)
+            if url not in self.gzip_urls:
                 found[url] = source
         return found
 
     def files(self) -> dict[str, Path]:
-        """Every file to install: site-relative path -> source path (`.gz` ones compressed:
-        only those are shipped, the worker never asks the host for the plain ones)."""
+        """Every file to install: site-relative path -> source path (`.gz` ones compressed;
+        of `gzip_urls` only those are shipped, the worker never asks the host for the plain
+        ones; `script_gzip_urls` ship both)."""
         return dict(self._files)
 
     def page_config(self) -> dict[str, Any]:
@@ -185,6 +197,7 @@ class RuntimeLayout:
         wanted = [*(self.pyodide_prefix + n for n in PYODIDE_FILES), self.stdlib_url]
         wanted.append(self.shared_url)
         downloads = [self.gzip_urls.get(url, url) for url in wanted]
+        downloads += self.script_gzip_urls.values()
         files = self.files()
         return {  # quoted, should a name ever hold a "+", which some hosts read as " "
             "worker": quote(self.assets_prefix + "quiz-worker.js"),
@@ -194,12 +207,13 @@ class RuntimeLayout:
             "sizes": {quote(url): files[url].stat().st_size for url in downloads},
             "integrity": {quote(url): sri_sha256(files[url]) for url in downloads},
             "gzip": {quote(url): quote(gz) for url, gz in self.gzip_urls.items()},
+            "scriptGzip": {quote(url): quote(gz) for url, gz in self.script_gzip_urls.items()},
             # A host that sends a `.gz` file with `Content-Encoding: gzip` (Apache's
             # `AddEncoding gzip .gz`, some CDNs) has the browser decode it: the worker then
             # gets, and checks, the plain file's bytes instead.
             "decoded": {
                 quote(gz): {"size": source.stat().st_size, "integrity": sri_sha256(source)}
-                for url, gz in self.gzip_urls.items()
+                for url, gz in self._all_gzip_urls.items()
                 if (source := self._sources.get(url)) is not None
             },
         }

@@ -17,8 +17,13 @@ import tempfile
 from pathlib import Path
 
 GZIP_FILES = ("pyodide.asm.wasm", "pyodide-lock.json")
-"""Pyodide's files shipped gzipped (beside the standard library zip); pyodide.mjs and
-pyodide.asm.js are loaded by `import()`, which cannot take bytes decoded in the worker."""
+"""Pyodide's files shipped only gzipped (beside the standard library zip)."""
+
+GZIP_BESIDE_FILES = ("pyodide.asm.js",)
+"""Pyodide's files shipped both plain and gzipped. Pyodide `import()`s this script by URL,
+which cannot take decoded bytes; the worker imports the decoded copy itself as a `blob:`
+module where no Content-Security-Policy header binds it, and else leaves the plain file to
+Pyodide. pyodide.mjs (18 KB) stays plain only: the worker imports it by URL."""
 
 
 def gzipped(source: Path, cache_dir: Path) -> Path:

@@ -48,6 +48,11 @@ function absoluteKeys(table) {
   return Object.fromEntries(Object.entries(table || {}).map(([url, value]) => [absolute(url), value]));
 }
 
+/** {site-relative URL: site-relative URL} -> the same with both absolute. */
+function absoluteURLs(table) {
+  return Object.fromEntries(Object.entries(table || {}).map(([url, other]) => [absolute(url), absolute(other)]));
+}
+
 const engine = new QuizEngine({
   createHost: (hooks) => new WorkerHost({
     workerURL: absolute(runtime.worker),
@@ -57,8 +62,8 @@ const engine = new QuizEngine({
       shared: absolute(runtime.shared),
       sizes: absoluteKeys(runtime.sizes),
       integrity: absoluteKeys(runtime.integrity),
-      gzip: Object.fromEntries(Object.entries(runtime.gzip || {})
-        .map(([url, gzipped]) => [absolute(url), absolute(gzipped)])),
+      gzip: absoluteURLs(runtime.gzip),
+      scriptGzip: absoluteURLs(runtime.scriptGzip),
       decoded: absoluteKeys(runtime.decoded),
     },
     ...hooks,

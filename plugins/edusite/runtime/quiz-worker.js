@@ -7,9 +7,10 @@
 //
 // Protocol (messages are plain objects, replies matched by `id`):
 //   in : {id, type: "init", config: {pyodide, stdlib, shared, sizes, integrity, gzip,
-//        decoded, stallMs, bypassCache}} (absolute URLs; integrity maps each downloaded
-//        file's URL to "sha256-<base64>"; gzip maps a file's URL to the URL of its gzip copy,
-//        which is downloaded and checked instead, then decoded here; decoded gives a gzip
+//        scriptGzip, decoded, stallMs, bypassCache}} (absolute URLs; integrity maps each
+//        downloaded file's URL to "sha256-<base64>"; gzip maps a file's URL to the URL of its
+//        gzip copy, which is downloaded and checked instead, then decoded here; scriptGzip
+//        the same for a script that may be imported decoded or plain; decoded gives a gzip
 //        copy's plain size and digest, checked when the host sent it with Content-Encoding:
 //        gzip and the browser decoded it already; bypassCache after a failed start, whose bad
 //        bytes may be cached)
@@ -27,8 +28,9 @@
 // Every runtime file is fetched by this worker through `guardFetch` and checked before use:
 // Pyodide's own downloads (lock file, wasm, standard library) because it calls the global
 // `fetch`, which is replaced here; pyodide.mjs and pyodide.asm.js, which are loaded by
-// `import()`, are fetched and checked first and then imported from the same URL (the HTTP
-// cache answers the import; `blob:` modules would need a laxer Content-Security-Policy).
+// `import()`, are fetched and checked first and then imported: pyodide.mjs from the same URL
+// (the HTTP cache answers), pyodide.asm.js from its decoded gzip copy as a `blob:` module
+// where no policy header forbids it (see pyodideScript), else from the same URL.
 
 import { FetchFault, fetchBytes, guardFetch, gunzipped, hostDecoded } from "./fetch-guard.js";
 
@@ -59,7 +61,12 @@ function watchWasm(report, settled) {
 }
 
 async function boot(config) {
-  const total = Object.values(config.sizes || {}).reduce((a, b) => a + b, 0);
+  const sizes = config.sizes || {};
+  const scriptGzip = config.scriptGzip || {};
+  // The progress total counts each script's gzip copy, not the script: the copy is what a
+  // host without a policy header sends (see pyodideScript); the other case corrects it.
+  const plainScripts = new Set(Object.keys(scriptGzip));
+  let total = Object.entries(sizes).reduce((sum, [url, size]) => sum + (plainScripts.has(url) ? 0 : size), 0);
   let loaded = 0;
   let phase = "runtime";
   const progress = () => postMessage({ type: "progress", phase, loaded, total });
@@ -99,9 +106,12 @@ async function boot(config) {
   // a stream with the plain file's content type, so the wasm still compiles while it
   // downloads (instantiateStreaming needs application/wasm).
   const gzip = config.gzip || {};
+  const answers = []; // the host's responses as they come: their headers tell of its policy
   const download = (url, init) => {
-    if (!gzip[url]) return guard.fetch(url, init);
-    return guard.fetch(gzip[url], init).then((response) => new Response(
+    const answer = guard.fetch(gzip[url] || url, init);
+    answers.push(answer);
+    if (!gzip[url]) return answer;
+    return answer.then((response) => new Response(
       hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled),
       { status: 200, headers: { "content-type": contentType(url) } },
     ));
@@ -125,11 +135,43 @@ async function boot(config) {
   };
   watchWasm((error) => failed(error), guard.settled);
 
+  /** pyodide.asm.js (1.07 MB; its gzip copy 0.22 MB, config.scriptGzip). Pyodide
+   * `import()`s it by URL, which cannot take bytes decoded here, unless its
+   * `_createPyodideModule` is defined already: so the worker downloads the gzip copy and
+   * imports the decoded, checked bytes itself as a `blob:` module, and a host that
+   * compresses nothing sends the small bytes. A Content-Security-Policy header (Netlify or
+   * Cloudflare Pages reading the site's `_headers`) binds this worker, and the site's policy
+   * allows no `blob:` script: there the plain script is checked and Pyodide imports it from
+   * the same URL (the HTTP cache answers), and such hosts compress scripts themselves.
+   * Without the header (GitHub Pages) nothing binds the worker: a page's `<meta>` policy
+   * does not reach it. The header is read from the first runtime file the host answers
+   * with, which every file's request waits for anyway. */
+  async function pyodideScript() {
+    const url = `${config.pyodide}pyodide.asm.js`;
+    const copy = scriptGzip[url];
+    const plain = async () => {
+      total += (sizes[url] || 0) - (sizes[copy] || 0);
+      await fetchBytes(guard.fetch, url);
+    };
+    const policy = await Promise.any(answers).then((response) => response.headers.has("content-security-policy"), () => true);
+    if (!copy || policy) return plain();
+    const response = await guard.fetch(copy);
+    const body = hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled);
+    const source = new Blob([await new Response(body).arrayBuffer()], { type: "text/javascript" });
+    const module = URL.createObjectURL(source);
+    try {
+      await import(module);
+    } catch {
+      return plain(); // the bytes were checked: this browser refused the `blob:` module
+    } finally {
+      URL.revokeObjectURL(module);
+    }
+  }
+
   async function load() {
     enter("runtime");
     const moduleURL = `${config.pyodide}pyodide.mjs`;
-    const scripts = Promise.all([moduleURL, `${config.pyodide}pyodide.asm.js`]
-      .map((url) => fetchBytes(guard.fetch, url)));
+    const scripts = Promise.all([fetchBytes(guard.fetch, moduleURL), pyodideScript()]);
     const shared = fetchBytes(guard.fetch, config.shared); // downloads while Python starts
     shared.catch(() => {});
     await scripts;
