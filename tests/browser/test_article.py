@@ -310,3 +310,24 @@ def test_once_material_has_navigated_to_another_page_it_handles_links_within_pag
     page.wait_for_function("() => !location.hash.startsWith('#source-')")
     assert page.evaluate("window.__pageRequests") == []
     assert page.evaluate("window.__sameDocument === true"), "a full page load happened"
+
+
+def test_on_a_phone_the_entry_for_the_section_the_reader_is_at_closes_the_drawer(
+    page: Page, subpath_url: str
+) -> None:
+    # The address does not change, so the browser fires no hashchange, on which Material
+    # closes its drawer: material-same-page-links.js closes it (and search) itself.
+    page.set_viewport_size({"width": 360, "height": 740})
+    route_sitemap_here(page, subpath_url)
+    page.add_init_script(RECORD_PAGE_REQUESTS)
+    page.goto(f"{subpath_url}{ARTICLE}#shoes", wait_until="networkidle")
+    page.evaluate("window.__pageRequests = []")
+    drawer = page.locator("#__drawer")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    expect(drawer).to_be_checked()
+    page.locator('.md-sidebar--primary label.md-nav__link[for="__toc"]').click()
+    entry = page.locator('.md-sidebar--primary a.md-nav__link[href$="#shoes"]')  # made absolute
+    entry.click()
+    expect(drawer).not_to_be_checked()
+    assert page.evaluate("location.hash") == "#shoes"
+    assert page.evaluate("window.__pageRequests") == []
