@@ -59,6 +59,16 @@ def test_entries_keep_file_order_and_their_line() -> None:
     assert bib.line_of("org-page") > bib.line_of("crossley2016")
 
 
+def test_each_entry_is_found_at_its_exact_line_in_a_long_file() -> None:
+    # Lines are counted once for the whole file, not again from the top for every entry.
+    entries = [{**WEBPAGE, "id": f"page-{n}"} for n in range(50)]
+    text = json.dumps(entries, indent=2)
+    bib = parse_bibliography(text, "content/references.json", Problems())
+    lines = text.split("\n")
+    for key in bib:
+        assert lines[bib.line_of(key) - 1].strip() == f'"id": "{key}",'
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

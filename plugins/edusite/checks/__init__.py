@@ -10,6 +10,7 @@ article's reading grade and review age (readability.py, review.py), which need i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from edusite.checks.headings import check_headings
@@ -17,6 +18,7 @@ from edusite.checks.images import check_images
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import check_quiz_links
 from edusite.checks.rawhtml import check_raw_html
+from edusite.checks.refs import Ref
 from edusite.errors import ContentProblem
 from edusite.structure.sourcepage import SourcePage
 
@@ -32,6 +34,8 @@ __all__ = [
 ]
 
 
-def check_source(doc: SourcePage, docs_dir: Path) -> list[ContentProblem]:
+def check_source(
+    doc: SourcePage, docs_dir: Path, refs: Sequence[Ref] | None = None
+) -> list[ContentProblem]:
     """Every check that needs only this page's own source (and the files beside it)."""
-    return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, docs_dir)]
+    return [*check_headings(doc), *check_raw_html(doc), *check_images(doc, docs_dir, refs)]

@@ -7,10 +7,11 @@ carries no line number, so we report it here with the line of the image.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from edusite.checks.refs import find_refs
+from edusite.checks.refs import Ref, find_refs
 from edusite.errors import ContentProblem
 from edusite.structure.sourcepage import SourcePage
 
@@ -36,10 +37,13 @@ def resolve_in_docs(target_path: str, src_uri: str) -> str:
     return "/".join(parts)
 
 
-def check_images(doc: SourcePage, docs_dir: Path) -> list[ContentProblem]:
-    """Images without alt text (E511) and local images missing from disk (E512)."""
+def check_images(
+    doc: SourcePage, docs_dir: Path, refs: Sequence[Ref] | None = None
+) -> list[ContentProblem]:
+    """Images without alt text (E511) and local images missing from disk (E512); `refs`:
+    the page's `find_refs`, when the caller has them already."""
     problems: list[ContentProblem] = []
-    for ref in find_refs(doc):
+    for ref in find_refs(doc) if refs is None else refs:
         if ref.kind != "image":
             continue
         line = doc.line_of(ref.offset)

@@ -7,12 +7,13 @@ only at `info` level and broken pages without a line; here each is `path:line` w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from urllib.parse import unquote, urlsplit
 
 from edusite.checks.images import is_external, resolve_in_docs
-from edusite.checks.refs import find_refs
+from edusite.checks.refs import Ref, find_refs
 from edusite.errors import ContentProblem
 from edusite.structure.sourcepage import SourcePage
 
@@ -57,10 +58,13 @@ def _page_for(path: str, doc: SourcePage, page_url: str, index: SiteIndex) -> st
     return None
 
 
-def check_links(doc: SourcePage, page_url: str, index: SiteIndex) -> list[ContentProblem]:
-    """Links to missing pages or files (E521) and to anchors a page lacks (E522)."""
+def check_links(
+    doc: SourcePage, page_url: str, index: SiteIndex, refs: Sequence[Ref] | None = None
+) -> list[ContentProblem]:
+    """Links to missing pages or files (E521) and to anchors a page lacks (E522); `refs`:
+    the page's `find_refs`, when the caller has them already."""
     problems: list[ContentProblem] = []
-    for ref in find_refs(doc):
+    for ref in find_refs(doc) if refs is None else refs:
         if ref.kind != "link" or not ref.target or is_external(ref.target):
             continue
         parts = urlsplit(ref.target)

@@ -22,6 +22,7 @@ from edusite.checks.leftovers import check_leftovers
 from edusite.checks.links import SiteIndex, check_links
 from edusite.checks.quizlinks import QuizModule, check_quiz_links, embedded_quizzes
 from edusite.checks.readability import Reading, check_reading_grade
+from edusite.checks.refs import Ref, find_refs
 from edusite.checks.review import check_review_age
 from edusite.checks.svg import check_svg_files
 from edusite.errors import ContentProblem
@@ -32,6 +33,8 @@ from edusite.structure.sourcepage import SourcePage, editor_path
 class _Page:
     doc: SourcePage
     url: str
+    refs: list[Ref]
+    """Its links and images, found once for the image check and the link check."""
 
 
 class SiteChecks:
@@ -61,9 +64,10 @@ class SiteChecks:
 
     def page(self, page: SourcePage, url: str) -> list[ContentProblem]:
         """Run every check that needs only this page on its source."""
-        self._pages[page.src_uri] = _Page(page, url)
+        refs = find_refs(page)
+        self._pages[page.src_uri] = _Page(page, url, refs)
         self._embeds[page.src_uri] = embedded_quizzes(page)
-        return check_source(page, self.docs_dir)
+        return check_source(page, self.docs_dir, refs)
 
     def article(self, page: SourcePage) -> list[ContentProblem]:
         """Reading grade (E701) and review age (W702) of an article; other pages: nothing."""
@@ -107,7 +111,7 @@ class SiteChecks:
         self.index.files.update(files)
         problems = check_svg_files(self.docs_dir, files, partial(editor_path, self.project_dir))
         for page in self._pages.values():
-            problems.extend(check_links(page.doc, page.url, self.index))
+            problems.extend(check_links(page.doc, page.url, self.index, page.refs))
         modules = {
             quiz_id: QuizModule(shown, self.project_dir / shown)
             for quiz_id, (shown, _) in (quizzes or {}).items()

@@ -6,6 +6,7 @@ entry's `"id"` (else its opening `{`).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Any
@@ -42,9 +43,10 @@ def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
         )
         return bib
     finder = _EntryFinder(text)
+    lines = text.split("\n")
     for index, entry in enumerate(data):
         line = finder.line(entry, index)
-        src = quoted_line(text, line)
+        src = quoted_line(lines, line)
         ref = validate_entry(entry, line, label, problems, src)
         if ref is not None:
             add_reference(bib, ref, problems, src)
@@ -52,12 +54,17 @@ def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
 
 
 class _EntryFinder:
-    """Finds the line of each entry: its `"id"` if it has one, else the n-th top-level `{`."""
+    """Finds the line of each entry: its `"id"` if it has one, else the n-th top-level `{`.
+    Linear in the file's size: a catalogue's bibliography has thousands of entries."""
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._pos = 0
         self._starts = [m.start() for m in re.finditer(r"^\s{0,4}\{", text, re.MULTILINE)]
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def _line_at(self, offset: int) -> int:
+        return bisect.bisect_left(self._newlines, offset) + 1
 
     def line(self, entry: Any, index: int) -> int:
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
@@ -65,7 +72,7 @@ class _EntryFinder:
             match = re.compile(pattern).search(self._text, self._pos)
             if match:
                 self._pos = match.end()
-                return self._text.count("\n", 0, match.start()) + 1
+                return self._line_at(match.start())
         if index < len(self._starts):
-            return self._text.count("\n", 0, self._starts[index]) + 1
+            return self._line_at(self._starts[index])
         return 1
