@@ -256,7 +256,7 @@ def breakdown(page: Page, intent: float) -> dict[str, Any]:
     line = worker.evaluate(WORKER_TIMELINE)
     shift = line["origin"] - own - intent
     files: dict[str, list[list[int]]] = {}
-    for url, start, end in line["files"]:  # the two scripts twice: checked, then imported
+    for url, start, end in line["files"]:  # a script imported by URL twice: checked, then imported
         span = [round(start + shift), round(end + shift)]
         files.setdefault(url.rsplit("/", 1)[-1], []).append(span)
     return {"marks": {name: round(t + shift) for name, t in line["marks"]}, "files": files}

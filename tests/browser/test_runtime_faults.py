@@ -34,8 +34,11 @@ FAULTS = [
     ("pyodide.asm.wasm", "truncate", "integrity-failed"),
     ("pyodide.asm.wasm", "corrupt", "integrity-failed"),
     ("pyodide.asm.wasm", "stall", "stalled"),
-    ("pyodide.asm.js", "truncate", "integrity-failed"),
-    ("pyodide.asm.js", "stall", "stalled"),
+    # This host sends no policy header: the worker fetches the script's gzip copy (the plain
+    # script's own faults are those of any checked file, as pyodide.mjs's below).
+    ("pyodide.asm.js.gz", "truncate", "integrity-failed"),
+    ("pyodide.asm.js.gz", "corrupt", "integrity-failed"),
+    ("pyodide.asm.js.gz", "stall", "stalled"),
     (STDLIB, "corrupt", "integrity-failed"),
     (STDLIB, "stall", "stalled"),
     (SHARED, "corrupt", "integrity-failed"),

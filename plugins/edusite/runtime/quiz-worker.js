@@ -30,7 +30,8 @@
 // `fetch`, which is replaced here; pyodide.mjs and pyodide.asm.js, which are loaded by
 // `import()`, are fetched and checked first and then imported: pyodide.mjs from the same URL
 // (the HTTP cache answers), pyodide.asm.js from its decoded gzip copy as a `blob:` module
-// where no policy header forbids it (see pyodideScript), else from the same URL.
+// where the host sends no Content-Security-Policy header (see pyodideScript), else from the
+// same URL.
 
 import { FetchFault, fetchBytes, guardFetch, gunzipped, hostDecoded } from "./fetch-guard.js";
 
@@ -106,13 +107,15 @@ async function boot(config) {
   // a stream with the plain file's content type, so the wasm still compiles while it
   // downloads (instantiateStreaming needs application/wasm).
   const gzip = config.gzip || {};
-  const answers = []; // the host's responses as they come: their headers tell of its policy
+  /** A gzip copy's plain bytes: the worker decodes them, unless the browser already did. */
+  const plainBody = (response) => (hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled));
+  const answers = []; // the host's first responses: their headers tell whether it sends a policy
   const download = (url, init) => {
     const answer = guard.fetch(gzip[url] || url, init);
-    answers.push(answer);
     if (!gzip[url]) return answer;
+    answers.push(answer);
     return answer.then((response) => new Response(
-      hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled),
+      plainBody(response),
       { status: 200, headers: { "content-type": contentType(url) } },
     ));
   };
@@ -127,6 +130,9 @@ async function boot(config) {
     response.catch(() => {});
     early.set(href, response);
   }
+  // A policy header the host sends, in force or only reported: it binds this worker too.
+  const hostSendsPolicy = Promise.any(answers).then(({ headers }) => (
+    headers.has("content-security-policy") || headers.has("content-security-policy-report-only")), () => true);
   globalThis.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
     const response = early.get(url);
@@ -144,25 +150,28 @@ async function boot(config) {
    * allows no `blob:` script: there the plain script is checked and Pyodide imports it from
    * the same URL (the HTTP cache answers), and such hosts compress scripts themselves.
    * Without the header (GitHub Pages) nothing binds the worker: a page's `<meta>` policy
-   * does not reach it. The header is read from the first runtime file the host answers
-   * with, which every file's request waits for anyway. */
+   * does not reach it. The header is read from the first of the large runtime files the host
+   * answers with (the site's `_headers` gives every file the same ones), so this script's
+   * request starts one response later than the others; a stall in it is still named 2.5 s
+   * after its own request. A header that would allow `blob:` is not parsed: such a host
+   * gets the plain script. */
   async function pyodideScript() {
     const url = `${config.pyodide}pyodide.asm.js`;
     const copy = scriptGzip[url];
-    const plain = async () => {
-      total += (sizes[url] || 0) - (sizes[copy] || 0);
-      await fetchBytes(guard.fetch, url);
-    };
-    const policy = await Promise.any(answers).then((response) => response.headers.has("content-security-policy"), () => true);
-    if (!copy || policy) return plain();
+    const plain = () => fetchBytes(guard.fetch, url);
+    if (!copy) return plain();
+    if (await hostSendsPolicy) {
+      total += (sizes[url] || 0) - (sizes[copy] || 0); // the progress total counted the copy
+      return plain();
+    }
     const response = await guard.fetch(copy);
-    const body = hostDecoded(response) ? response.body : gunzipped(response.body, guard.settled);
-    const source = new Blob([await new Response(body).arrayBuffer()], { type: "text/javascript" });
+    const source = new Blob([await new Response(plainBody(response)).arrayBuffer()], { type: "text/javascript" });
     const module = URL.createObjectURL(source);
     try {
       await import(module);
     } catch {
-      return plain(); // the bytes were checked: this browser refused the `blob:` module
+      total += sizes[url] || 0; // the checked bytes were refused: the plain script comes on top
+      return plain();
     } finally {
       URL.revokeObjectURL(module);
     }

@@ -87,9 +87,10 @@ def parse_bibtex(text: str, label: str, problems: Problems) -> Bibliography:
     stack.append(middlewares.SplitNameParts())
     with _quiet_parser():
         library = bibtexparser.parse_string(text, parse_stack=stack)
+    lines = text.split("\n")  # once: quoting a line must not split the file per entry
     for block in library.blocks:
         line = (block.start_line or 0) + 1
-        src = quoted_line(text, line)
+        src = quoted_line(lines, line)
         if isinstance(block, model.DuplicateBlockKeyBlock):
             first = library.entries_dict[block.key].start_line + 1
             problems.add(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import deque
 from typing import Any
 
 from edusite.errors import Problems, quoted_line
@@ -16,6 +17,7 @@ from edusite.structure.entries import add_reference, validate_entry
 from edusite.structure.refmodel import Bibliography
 
 UNPARSABLE = "E201"
+_ID = re.compile(r'"id"\s*:\s*(?P<value>"(?:[^"\\]|\\.)*")')
 
 
 def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
@@ -55,24 +57,29 @@ def parse_csl_json(text: str, label: str, problems: Problems) -> Bibliography:
 
 class _EntryFinder:
     """Finds the line of each entry: its `"id"` if it has one, else the n-th top-level `{`.
-    Linear in the file's size: a catalogue's bibliography has thousands of entries."""
+    Linear in the file's size (a catalogue's bibliography has thousands of entries): every
+    `"id": "..."` is found in one pass and read as JSON, so an id is matched however the
+    file writes it (`"müller"` or `"m\\u00fcller"`)."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
-        self._pos = 0
         self._starts = [m.start() for m in re.finditer(r"^\s{0,4}\{", text, re.MULTILINE)]
         self._newlines = [m.start() for m in re.finditer("\n", text)]
+        self._ids: dict[str, deque[int]] = {}
+        for match in _ID.finditer(text):
+            try:
+                value = json.loads(match["value"])
+            except json.JSONDecodeError:
+                continue
+            self._ids.setdefault(value, deque()).append(match.start())
 
     def _line_at(self, offset: int) -> int:
         return bisect.bisect_left(self._newlines, offset) + 1
 
     def line(self, entry: Any, index: int) -> int:
         if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            pattern = r'"id"\s*:\s*' + re.escape(json.dumps(entry["id"]))
-            match = re.compile(pattern).search(self._text, self._pos)
-            if match:
-                self._pos = match.end()
-                return self._line_at(match.start())
+            offsets = self._ids.get(entry["id"])
+            if offsets:  # the next `"id"` with this value, in file order
+                return self._line_at(offsets.popleft())
         if index < len(self._starts):
             return self._line_at(self._starts[index])
         return 1
