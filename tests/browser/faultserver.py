@@ -40,6 +40,11 @@ def damaged(data: bytes, mode: str) -> bytes:
 class FaultyHandler(StaticHandler):
     server: FaultServerHTTPD
 
+    def end_headers(self) -> None:
+        for name, value in self.server.headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         self.server.requests.append(path)
@@ -72,6 +77,7 @@ class FaultyHandler(StaticHandler):
 class FaultServerHTTPD(http.server.ThreadingHTTPServer):
     faults: dict[str, str]
     requests: list[str]
+    headers: dict[str, str]
     closing: threading.Event
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -83,14 +89,16 @@ class FaultServerHTTPD(http.server.ThreadingHTTPServer):
 
 
 class FaultServer:
-    """The site in `directory` on a free loopback port, with a mutable fault table."""
+    """The site in `directory` on a free loopback port, with a mutable fault table; every
+    response also gets `headers`."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None) -> None:
         handler = functools.partial(FaultyHandler, directory=str(directory))
         self._httpd = FaultServerHTTPD(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
         self._httpd.faults = {}
         self._httpd.requests = []
+        self._httpd.headers = dict(headers or {})
         self._httpd.closing = threading.Event()
         host, port = self._httpd.server_address[:2]
         self.url = f"http://{host}:{port}/"

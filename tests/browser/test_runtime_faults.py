@@ -22,6 +22,7 @@ from tests.browser.test_quizzes import QUIZ, QUIZ_PAGE, answer_quiz_right
 from tests.conftest import SiteServer, StaticHandler
 
 LIMIT_MS = 5000
+POLICY = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
 STDLIB = "/python_stdlib"
 SHARED = "/edusite_shared-"
 BUNDLE = "/quizzes.sun_quiz-"
@@ -95,6 +96,28 @@ def test_fault_is_announced_within_5_s_and_retry_works(
     assert page.evaluate("window.edusiteQuiz.failure") == code
     print(f"{fragment} {mode}: {code} after {elapsed:.0f} ms")  # the report's figures
     answers_after_retry(page, faulty)
+
+
+@pytest.mark.parametrize(("mode", "code"), [("corrupt", "integrity-failed"), ("stall", "stalled")])
+def test_where_the_host_sends_a_policy_the_plain_script_is_checked_too(
+    page: Page, fixture_site: Path, mode: str, code: str
+) -> None:
+    # A policy header binds the worker, which then takes the plain pyodide.asm.js (no blob:).
+    server = FaultServer(fixture_site, headers={"Content-Security-Policy": POLICY})
+    try:
+        server.faults["pyodide.asm.js"] = mode  # its gzip copy is never asked for (below)
+        start_quiz(page, server)
+        elapsed = page.wait_for_function(
+            FAILED_AFTER, arg=form(QUIZ), polling=50, timeout=3 * LIMIT_MS
+        ).json_value()
+        assert elapsed < LIMIT_MS
+        expect(page.locator(f"{form(QUIZ)} .edusite-quiz__status")).to_have_attribute(
+            "data-fault", code
+        )
+        assert not [p for p in server.requests if p.endswith("pyodide.asm.js.gz")]
+        answers_after_retry(page, server)
+    finally:
+        server.close()
 
 
 def test_slow_files_are_not_faults(page: Page, faulty: FaultServer) -> None:
